@@ -1,0 +1,33 @@
+// scenario_options.cpp — see scenario_options.hpp.
+#include "cli/scenario_options.hpp"
+
+#include "agents/zones_init.hpp"
+#include "cli/commands.hpp"
+#include "io/region_reader.hpp"
+#include "model/world.hpp"
+
+namespace po = boost::program_options;
+
+namespace metrosim::cli {
+
+void add_scenario_options(po::options_description& desc, ScenarioOptions& o) {
+  desc.add_options()
+      ("set", po::value(&o.sets)->composing()->value_name("KEY=VALUE"),
+       "override a scenario key, e.g. --set housing.lease_term_months=60 or "
+       "--set relocation.amenity@0801902=0.5 (repeatable; later wins)")
+      ("seed", po::value(&o.seed)->value_name("N"), "alias of --set run.seed=N (applied last)")
+      ("steps", po::value(&o.steps)->value_name("N"), "alias of --set run.steps=N (applied last)");
+}
+
+LoadedInputs load_inputs(const ScenarioOptions& o) {
+  std::vector<std::string> sets = o.sets;
+  if (!o.seed.empty()) sets.push_back("run.seed=" + o.seed);
+  if (!o.steps.empty()) sets.push_back("run.steps=" + o.steps);
+  LoadedInputs in{io::load_scenario(o.file, sets), {}};
+  in.region = io::read_region(in.scenario.scenario, default_region_dir());
+  io::validate_zone_overrides(in.scenario.scenario,
+                              model::zone_codes(in.scenario.scenario, in.region));
+  return in;
+}
+
+}  // namespace metrosim::cli

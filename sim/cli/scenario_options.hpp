@@ -1,0 +1,32 @@
+// scenario_options.hpp — options shared by `run` and `validate`: the scenario file, --set,
+// --seed and --steps (aliases of run.seed and run.steps, applied last), and the loading of
+// scenario and region data with every problem reported at once.
+#pragma once
+#include <boost/program_options.hpp>
+
+#include <string>
+#include <vector>
+
+#include "agents/region_input.hpp"
+#include "io/scenario_loader.hpp"
+
+namespace metrosim::cli {
+
+struct ScenarioOptions {
+  std::string file;               ///< empty = built-in default
+  std::vector<std::string> sets;  ///< key=value
+  std::string seed, steps;        ///< as typed; validated by the loader
+};
+
+void add_scenario_options(boost::program_options::options_description& desc, ScenarioOptions& o);
+
+struct LoadedInputs {
+  io::LoadedScenario scenario;
+  agents::RegionInput region;
+};
+
+/// Loads the scenario (precedence defaults < base < file < --set < --seed/--steps), the region
+/// tables, and checks per-zone overrides against the region's zone codes. Throws io::InputError.
+LoadedInputs load_inputs(const ScenarioOptions& o);
+
+}  // namespace metrosim::cli

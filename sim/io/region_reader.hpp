@@ -1,0 +1,20 @@
+// region_reader.hpp — reads the region tables (municipalities, optional districts of the core
+// city) strictly into agents::RegionInput, with the SHA-256 of each file for provenance.
+// Column rules: docs/SCENARIO_FORMAT.md ("Region CSV files").
+#pragma once
+#include <string>
+
+#include "agents/region_input.hpp"
+#include "io/diagnostics.hpp"
+#include "model/scenario.hpp"
+
+namespace metrosim::io {
+
+/// Resolves the region directory: scenario.region.dir if non-empty, else default_region_dir.
+/// Reads the municipalities CSV and (if scenario.region.districts is non-empty) the districts CSV
+/// strictly, computes SHA-256 of each file's bytes into RegionInput::sha256 (key = file name).
+/// Throws InputError with all problems.
+agents::RegionInput read_region(const model::Scenario& s, const std::string& default_region_dir);
+std::string resolve_region_dir(const model::Scenario& s, const std::string& default_region_dir);
+
+}  // namespace metrosim::io

@@ -1,0 +1,126 @@
+// run_assembly.cpp — see run_assembly.hpp.
+#include "io/run_assembly.hpp"
+
+#include <unistd.h>
+
+#include <chrono>
+#include <ctime>
+
+#include "build_info.hpp"
+
+namespace metrosim::io {
+
+namespace {
+
+Aggregation aggregation_of(model::Kind k) {
+  return k == model::Kind::kFlow ? Aggregation::kFlow
+         : k == model::Kind::kStock ? Aggregation::kStock
+                                    : Aggregation::kStatic;
+}
+
+std::vector<Coordinate> time_coords(const model::World& w, std::size_t steps) {
+  std::vector<std::int32_t> days(steps);
+  for (std::size_t t = 0; t < steps; ++t) days[t] = w.calendar.day_offset(static_cast<core::Step>(t));
+  Coordinate time{"time", days,
+                  {{"units", w.calendar.cf_time_units()},
+                   {"calendar", "standard"},
+                   {"long_name", "first day of the month (stocks observed then; flows over the month)"}},
+                  ""};
+  return {time};
+}
+
+Coordinate month_index(std::size_t steps) {
+  std::vector<std::int32_t> m(steps);
+  for (std::size_t t = 0; t < steps; ++t) m[t] = static_cast<std::int32_t>(t);
+  return {"month_index", m, {{"units", "1"}, {"long_name", "months since the run's start month"}}, "time"};
+}
+
+std::string utc_now() {
+  const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&now));
+  return buf;
+}
+
+}  // namespace
+
+std::vector<std::string> available_indicators() {
+  std::vector<std::string> out;
+  for (const auto& spec : model::metro_indicators()) out.push_back(std::string("metro/") + spec.name);
+  for (const auto& spec : model::zone_indicators()) out.push_back(std::string("zones/") + spec.name);
+  for (const auto& spec : model::zone_static_indicators())
+    out.push_back(std::string("zones/") + spec.name);
+  return out;
+}
+
+std::string format_sha256_lines(const std::map<std::string, std::string>& digests) {
+  std::string out;
+  for (const auto& [name, hex] : digests) out += hex + "  " + name + "\n";
+  return out;
+}
+
+RunOutput assemble_run(const model::World& w, const model::Recorder& rec, const Provenance& p) {
+  RunOutput out;
+  const auto& s = w.scenario;
+  char host[256] = "unknown";
+  gethostname(host, sizeof host - 1);
+  out.attrs_text = {{"metrosim_version", core::kVersion},
+                    {"git_commit", core::kGitCommit},
+                    {"build", std::string(core::kCompiler) + "; " + core::kBuildType + "; " +
+                                  core::kBuildFlags},
+                    {"created_utc", utc_now()},
+                    {"scenario_name", s.run.name},
+                    {"scenario_resolved", p.scenario_resolved},
+                    {"data_sha256", format_sha256_lines(p.data_sha256)},
+                    {"start", s.run.start},
+                    {"host", host},
+                    {"command_line", p.command_line},
+                    {"cpi_base", "nominal EUR; contract rents indexed by economy.cpi_growth"}};
+  out.attrs_int = {{"seed", static_cast<std::int64_t>(s.run.seed)},
+                   {"replicate", p.replicate},
+                   {"steps", s.run.steps},
+                   {"threads", p.threads},
+                   {"n_zones", static_cast<std::int64_t>(w.zones.size())},
+                   {"n_households_agents", static_cast<std::int64_t>(w.households.size())}};
+
+  const std::size_t steps = rec.steps, nz = rec.zones;
+  Group metro{"metro", time_coords(w, steps), {}};
+  metro.coords.push_back(month_index(steps));
+  for (std::size_t k = 0; k < model::kMetroCount; ++k) {
+    const auto& spec = model::metro_indicators()[k];
+    Variable v{spec.name, spec.units, spec.long_name, {"time"}, std::vector<double>(steps),
+               aggregation_of(spec.kind)};
+    for (std::size_t t = 0; t < steps; ++t) v.data[t] = rec.metro[t * model::kMetroCount + k];
+    metro.vars.push_back(std::move(v));
+  }
+
+  Group zones{"zones", time_coords(w, steps), {}};
+  zones.coords.push_back(month_index(steps));
+  zones.coords.push_back({"zone", w.zones.name, {{"long_name", "zone name"}}, ""});
+  zones.coords.push_back({"zone_code", w.zones.code,
+                          {{"long_name", "zone code (INE municipality, municipality+district, or EXT)"}},
+                          "zone"});
+  zones.coords.push_back({"zone_municipality", w.zones.municipality,
+                          {{"long_name", "INE code of the municipality the zone belongs to"}},
+                          "zone"});
+  zones.coords.push_back({"is_core", w.zones.is_core,
+                          {{"units", "1"}, {"long_name", "1 if the zone is (part of) the core city"}},
+                          "zone"});
+  for (std::size_t k = 0; k < model::kZoneCount; ++k) {
+    const auto& spec = model::zone_indicators()[k];
+    const auto* first = rec.zone.data() + k * steps * nz;
+    zones.vars.push_back({spec.name, spec.units, spec.long_name, {"time", "zone"},
+                          std::vector<double>(first, first + steps * nz),
+                          aggregation_of(spec.kind)});
+  }
+  for (std::size_t k = 0; k < model::kZoneStaticCount; ++k) {
+    const auto& spec = model::zone_static_indicators()[k];
+    const auto* first = rec.zone_static.data() + k * nz;
+    zones.vars.push_back({spec.name, spec.units, spec.long_name, {"zone"},
+                          std::vector<double>(first, first + nz), Aggregation::kStatic});
+  }
+  out.groups = {std::move(metro), std::move(zones)};
+  return out;
+}
+
+}  // namespace metrosim::io

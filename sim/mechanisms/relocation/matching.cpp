@@ -1,0 +1,102 @@
+// matching.cpp — see matching.hpp.
+#include "mechanisms/relocation/matching.hpp"
+
+#include <algorithm>
+#include <numeric>
+
+namespace metrosim::mechanisms {
+
+void MoveFlows::reset(std::size_t n) {
+  for (auto* v : {&moves_in, &moves_out, &displaced_renewal_out, &displaced_eviction_out,
+                  &exits_external, &entries_from_external, &life_course_moves, &renewals, &unmatched})
+    v->assign(n, 0);
+}
+
+std::vector<core::ZoneIndex> match_movers(const core::StepContext& ctx,
+                                          const agents::Households& hh,
+                                          std::span<const std::uint32_t> movers,
+                                          std::span<const core::ZoneIndex> choices, int k,
+                                          std::vector<std::array<std::int64_t, 3>>& vacant) {
+  const std::size_t m = movers.size();
+  std::vector<double> priority(m);
+  for (std::size_t j = 0; j < m; ++j)
+    priority[j] = ctx.stream(core::Mechanism::kMatching, hh.id[movers[j]]).uniform(0);
+  std::vector<std::size_t> order(m);
+  std::iota(order.begin(), order.end(), 0);
+  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    if (priority[a] != priority[b]) return priority[a] < priority[b];
+    return hh.id[movers[a]] < hh.id[movers[b]];
+  });
+  std::vector<core::ZoneIndex> dest(m, core::kNoZone);
+  const auto kk = static_cast<std::size_t>(k);
+  for (std::size_t round = 0; round < kk; ++round) {
+    for (std::size_t j : order) {
+      if (dest[j] != core::kNoZone) continue;
+      const core::ZoneIndex z = choices[j * kk + round];
+      if (z == core::kNoZone) continue;
+      auto& v = vacant[static_cast<std::size_t>(z)][static_cast<std::size_t>(hh.tenure[movers[j]])];
+      if (v > 0) {
+        --v;
+        dest[j] = z;
+      }
+    }
+  }
+  return dest;
+}
+
+void apply_moves(const core::StepContext& ctx, const MoveEvents& ev,
+                 std::span<const core::ZoneIndex> destination, agents::Households& hh,
+                 agents::Zones& zones, MoveFlows& flows) {
+  flows.reset(zones.size());
+  core::ZoneIndex external = core::kNoZone;
+  for (std::size_t z = 0; z < zones.size(); ++z)
+    if (zones.is_external[z]) external = static_cast<core::ZoneIndex>(z);
+
+  // Renewals of households that stay (their own decision, or no vacancy found).
+  for (std::size_t i = 0; i < hh.size(); ++i) {
+    if (ev.renewal[i] && ev.cause[i] != MoveCause::kRenewal && ev.cause[i] != MoveCause::kEviction) {
+      hh.rent[i] = ev.renewal_rent[i];
+      hh.lease_start[i] = ctx.step;
+      ++flows.renewals[static_cast<std::size_t>(hh.zone[i])];
+    }
+  }
+  for (std::size_t j = 0; j < ev.movers.size(); ++j) {
+    const std::size_t i = ev.movers[j];
+    const auto from = static_cast<std::size_t>(hh.zone[i]);
+    const auto u = static_cast<std::size_t>(hh.tenure[i]);
+    const MoveCause cause = ev.cause[i];
+    core::ZoneIndex to = destination[j];
+    if (to == core::kNoZone && cause == MoveCause::kEviction && external != core::kNoZone &&
+        zones.vacant(static_cast<std::size_t>(external), hh.tenure[i]) > 0)
+      to = external;  // evicted households must leave; the external zone absorbs them
+    if (to == core::kNoZone) {
+      ++flows.unmatched[from];
+      if (cause == MoveCause::kRenewal) {  // stays and accepts the renewed rent
+        hh.rent[i] = ev.renewal_rent[i];
+        hh.lease_start[i] = ctx.step;
+        ++flows.renewals[from];
+      } else if (cause == MoveCause::kEviction) {  // nowhere to go: a new lease at market rent
+        hh.rent[i] = zones.rent_market[from];
+        hh.lease_start[i] = ctx.step;
+      }
+      continue;
+    }
+    const auto dst = static_cast<std::size_t>(to);
+    --zones.occupied[from][u];
+    ++zones.occupied[dst][u];
+    hh.zone[i] = to;
+    if (hh.tenure[i] == agents::Tenure::kLtr) {
+      hh.rent[i] = zones.rent_market[dst];
+      hh.lease_start[i] = ctx.step;
+    }
+    ++flows.moves_out[from];
+    ++flows.moves_in[dst];
+    if (to == external && !zones.is_external[from]) ++flows.exits_external[from];
+    if (zones.is_external[from] && to != external) ++flows.entries_from_external[dst];
+    if (cause == MoveCause::kLifeCourse) ++flows.life_course_moves[from];
+    if (cause == MoveCause::kRenewal) ++flows.displaced_renewal_out[from];
+    if (cause == MoveCause::kEviction) ++flows.displaced_eviction_out[from];
+  }
+}
+
+}  // namespace metrosim::mechanisms

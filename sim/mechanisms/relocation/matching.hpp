@@ -1,0 +1,46 @@
+// matching.hpp — capacity-constrained matching of movers to vacant dwellings (MODEL.md §7.10).
+// Movers are ordered by a keyed random priority (ties by id), then served in rounds: in round r
+// every still-unmatched mover tries their r-th choice, in priority order, while vacancies last.
+// The result depends only on keyed draws and state, never on thread count or array order.
+#pragma once
+#include <array>
+#include <cstdint>
+#include <span>
+#include <vector>
+
+#include "agents/households.hpp"
+#include "core/step_context.hpp"
+#include "mechanisms/relocation/move_events.hpp"
+
+namespace metrosim::mechanisms {
+
+/// Per-zone flows of one month's relocation, in agent units.
+struct MoveFlows {
+  std::vector<std::int64_t> moves_in, moves_out;                   ///< by zone
+  std::vector<std::int64_t> displaced_renewal_out, displaced_eviction_out;  ///< by origin zone
+  std::vector<std::int64_t> exits_external;   ///< moves from the zone to the external zone
+  std::vector<std::int64_t> entries_from_external;  ///< moves from the external zone into the zone
+  std::vector<std::int64_t> life_course_moves;  ///< by origin zone
+  std::vector<std::int64_t> renewals;           ///< leases renewed (household stays), by zone
+  std::vector<std::int64_t> unmatched;          ///< movers who found no vacancy, by zone
+  void reset(std::size_t n_zones);
+};
+
+/// Destination of each mover (kNoZone = unmatched), for movers in `movers` order.
+/// `vacant` is the vacancy table [zone][tenure] at the start of matching; it is consumed.
+std::vector<core::ZoneIndex> match_movers(const core::StepContext& ctx,
+                                          const agents::Households& hh,
+                                          std::span<const std::uint32_t> movers,
+                                          std::span<const core::ZoneIndex> choices, int k,
+                                          std::vector<std::array<std::int64_t, 3>>& vacant);
+
+/// Relocates households: matched movers move and sign a new lease at the destination's market
+/// rent; unmatched evicted households leave for the external zone while it has vacancies;
+/// other unmatched movers stay (renewal movers at their renewed rent); renewals of stayers apply.
+/// Updates occupancy and records flows. Displacement = a move caused by a renewal increase or
+/// an eviction (MODEL.md §7.10).
+void apply_moves(const core::StepContext& ctx, const MoveEvents& ev,
+                 std::span<const core::ZoneIndex> destination, agents::Households& hh,
+                 agents::Zones& zones, MoveFlows& flows);
+
+}  // namespace metrosim::mechanisms

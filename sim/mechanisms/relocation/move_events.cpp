@@ -1,0 +1,58 @@
+// move_events.cpp — see move_events.hpp.
+#include "mechanisms/relocation/move_events.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace metrosim::mechanisms {
+
+double monthly_probability(double yearly) { return 1.0 - std::pow(1.0 - yearly, 1.0 / 12.0); }
+
+bool renews_at(core::Step lease_start, core::Step step, int term_months) {
+  const core::Step age = step - lease_start;
+  return term_months > 0 && age > 0 && age % term_months == 0;
+}
+
+void decide_moves(const HousingParams& hp, const RelocationParams& rp,
+                  const core::StepContext& ctx, const agents::Households& hh,
+                  const agents::Zones& zones, MoveEvents& out) {
+  using agents::Tenure;
+  const auto n = static_cast<std::int64_t>(hh.size());
+  out.cause.assign(hh.size(), MoveCause::kNone);
+  out.renewal.assign(hh.size(), 0);
+  out.renewal_rent.assign(hh.size(), 0.0);
+  const double hazard[agents::kTenures] = {monthly_probability(rp.move_rate_owner),
+                                           monthly_probability(rp.move_rate_ltr),
+                                           monthly_probability(rp.move_rate_social)};
+  const int term = static_cast<int>(std::lround(hp.lease_term_months));
+
+#pragma omp parallel for schedule(static)
+  for (std::int64_t ii = 0; ii < n; ++ii) {
+    const auto i = static_cast<std::size_t>(ii);
+    auto s = ctx.stream(core::Mechanism::kMobility, hh.id[i]);
+    const Tenure t = hh.tenure[i];
+    if (t == Tenure::kLtr && renews_at(hh.lease_start[i], ctx.step, term)) {
+      if (s.uniform(0) < hp.eviction_at_renewal) {
+        out.cause[i] = MoveCause::kEviction;
+        continue;
+      }
+      const double market = zones.rent_market[static_cast<std::size_t>(hh.zone[i])];
+      const double old_rent = hh.rent[i];
+      const double new_rent = old_rent + hp.renewal_reset * (market - old_rent);
+      out.renewal[i] = 1;
+      out.renewal_rent[i] = new_rent;
+      const double burden_rise = std::max(0.0, (new_rent - old_rent) / hh.income[i]);
+      const double p = std::min(1.0, rp.renewal_move_base + rp.renewal_move_per_burden * burden_rise);
+      if (s.uniform(1) < p) {
+        out.cause[i] = MoveCause::kRenewal;
+        continue;
+      }
+    }
+    if (s.uniform(2) < hazard[static_cast<std::size_t>(t)]) out.cause[i] = MoveCause::kLifeCourse;
+  }
+  out.movers.clear();
+  for (std::size_t i = 0; i < hh.size(); ++i)
+    if (out.cause[i] != MoveCause::kNone) out.movers.push_back(static_cast<std::uint32_t>(i));
+}
+
+}  // namespace metrosim::mechanisms

@@ -1,0 +1,36 @@
+// move_events.hpp — event-triggered moves (MODEL.md §7.10): a life-course hazard by tenure,
+// lease renewals (contract rent reset toward the market rent; the move probability rises with
+// the increase in rent burden) and evictions at renewal (non-renewal for sale or own use).
+#pragma once
+#include <cstdint>
+#include <vector>
+
+#include "agents/households.hpp"
+#include "core/step_context.hpp"
+#include "mechanisms/housing/housing_params.hpp"
+#include "mechanisms/relocation/relocation_params.hpp"
+
+namespace metrosim::mechanisms {
+
+enum class MoveCause : std::uint8_t { kNone = 0, kLifeCourse = 1, kRenewal = 2, kEviction = 3 };
+
+struct MoveEvents {
+  std::vector<MoveCause> cause;   ///< per household row
+  std::vector<std::uint8_t> renewal;  ///< 1 when the household's lease renews this month
+  std::vector<double> renewal_rent;   ///< contract rent after renewal (valid where renewal = 1)
+  std::vector<std::uint32_t> movers;  ///< rows with cause != kNone, ascending
+};
+
+/// Monthly probability from a yearly rate p: 1 − (1 − p)^(1/12) (MODEL.md rule 3).
+double monthly_probability(double yearly);
+
+/// True when a lease that started at `lease_start` renews at `step` (every full term).
+bool renews_at(core::Step lease_start, core::Step step, int term_months);
+
+/// Draws this month's move events. Fixed draw slots per household (0: eviction, 1: renewal
+/// move, 2: life-course move), so each household's draws do not depend on anyone else's state.
+void decide_moves(const HousingParams& hp, const RelocationParams& rp,
+                  const core::StepContext& ctx, const agents::Households& hh,
+                  const agents::Zones& zones, MoveEvents& out);
+
+}  // namespace metrosim::mechanisms

@@ -1,0 +1,53 @@
+// indicators.hpp — THE table of output indicators: name, group, aggregation kind, units and
+// long name. The observer fills values by these ids, the writer names and documents them from
+// this table, and `metrosim indicators --markdown` prints it (docs/OUTPUT.md embeds that output).
+// Stocks are observed on the first day of each month (the time coordinate); flows are totals
+// over the month that starts there.
+#pragma once
+#include <array>
+#include <cstddef>
+#include <string>
+
+namespace metrosim::model {
+
+enum class Kind { kFlow, kStock, kStatic };
+
+struct IndicatorSpec {
+  const char* name;
+  Kind kind;
+  const char* units;
+  const char* long_name;
+};
+
+/// Metro-wide indicators (dims: time). Real-world units (agent counts divided by agents.scale).
+enum class MetroInd : std::size_t {
+  kHouseholds, kHouseholdsOwner, kHouseholdsLtr, kHouseholdsSocial, kHouseholdsExternal,
+  kDwellingsLtr, kVacancyRateLtr, kRentMarketMean, kRentContractMean, kIncomeMean,
+  kRentBurdenLtrMean, kMoves, kMovesLifeCourse, kRenewals, kDisplacedRenewal, kDisplacedEviction,
+  kExitsExternal, kEntriesFromExternal, kUnmatchedMovers, kCount
+};
+
+/// Zone indicators (dims: time, zone), or static (dims: zone).
+enum class ZoneInd : std::size_t {
+  kHouseholds, kHouseholdsOwner, kHouseholdsLtr, kHouseholdsSocial, kDwellingsOwner,
+  kDwellingsLtr, kDwellingsSocial, kVacancyRateLtr, kRentMarket, kRentContractMean, kIncomeMean,
+  kRentBurdenLtrMean, kMovesIn, kMovesOut, kDisplacedRenewalOut, kDisplacedEvictionOut,
+  kExitsExternal, kRenewals, kCount
+};
+
+enum class ZoneStatic : std::size_t {
+  kLat, kLon, kAreaKm2, kRentInitialFromData, kRentLoopGain, kCount
+};
+
+inline constexpr std::size_t kMetroCount = static_cast<std::size_t>(MetroInd::kCount);
+inline constexpr std::size_t kZoneCount = static_cast<std::size_t>(ZoneInd::kCount);
+inline constexpr std::size_t kZoneStaticCount = static_cast<std::size_t>(ZoneStatic::kCount);
+
+const std::array<IndicatorSpec, kMetroCount>& metro_indicators();
+const std::array<IndicatorSpec, kZoneCount>& zone_indicators();
+const std::array<IndicatorSpec, kZoneStaticCount>& zone_static_indicators();
+
+/// Markdown tables of every indicator by group (for `metrosim indicators --markdown`).
+std::string indicators_markdown();
+
+}  // namespace metrosim::model

@@ -1,0 +1,117 @@
+// observe.cpp — see observe.hpp. Agent counts are multiplied by World::weight (real units).
+#include "model/observe.hpp"
+
+#include <limits>
+
+namespace metrosim::model {
+
+namespace {
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+double ratio(double num, double den) { return den > 0 ? num / den : kNaN; }
+}  // namespace
+
+void observe_stocks(const World& w, core::Step t, Recorder& rec) {
+  using agents::Tenure;
+  const auto& hh = w.households;
+  const auto& zs = w.zones;
+  const auto is_ltr = [&](std::uint32_t i) { return hh.tenure[i] == Tenure::kLtr; };
+  const auto income = core::group_sum(w.by_zone, [&](std::uint32_t i) { return hh.income[i]; });
+  const auto ltr_rent =
+      core::group_sum(w.by_zone, [&](std::uint32_t i) { return is_ltr(i) ? hh.rent[i] : 0.0; });
+  const auto ltr_burden = core::group_sum(
+      w.by_zone, [&](std::uint32_t i) { return is_ltr(i) ? hh.rent[i] / hh.income[i] : 0.0; });
+
+  double m_hh[agents::kTenures] = {0, 0, 0}, m_ext = 0, m_stock_ltr = 0, m_vac_ltr = 0,
+         m_rent_w = 0, m_income = 0, m_ltr_rent = 0, m_ltr_burden = 0;
+  const double wt = w.weight;
+  for (std::size_t z = 0; z < zs.size(); ++z) {
+    const auto& occ = zs.occupied[z];
+    const auto& stock = zs.stock[z];
+    const double residents = static_cast<double>(occ[0] + occ[1] + occ[2]);
+    const double ltr = static_cast<double>(occ[1]);
+    rec.z(ZoneInd::kHouseholds, t, z) = residents * wt;
+    rec.z(ZoneInd::kHouseholdsOwner, t, z) = static_cast<double>(occ[0]) * wt;
+    rec.z(ZoneInd::kHouseholdsLtr, t, z) = ltr * wt;
+    rec.z(ZoneInd::kHouseholdsSocial, t, z) = static_cast<double>(occ[2]) * wt;
+    rec.z(ZoneInd::kDwellingsOwner, t, z) = static_cast<double>(stock[0]) * wt;
+    rec.z(ZoneInd::kDwellingsLtr, t, z) = static_cast<double>(stock[1]) * wt;
+    rec.z(ZoneInd::kDwellingsSocial, t, z) = static_cast<double>(stock[2]) * wt;
+    rec.z(ZoneInd::kVacancyRateLtr, t, z) =
+        ratio(static_cast<double>(stock[1] - occ[1]), static_cast<double>(stock[1]));
+    rec.z(ZoneInd::kRentMarket, t, z) = zs.rent_market[z];
+    rec.z(ZoneInd::kRentContractMean, t, z) = ratio(ltr_rent[z], ltr);
+    rec.z(ZoneInd::kIncomeMean, t, z) = ratio(income[z], residents);
+    rec.z(ZoneInd::kRentBurdenLtrMean, t, z) = ratio(ltr_burden[z], ltr);
+    if (zs.is_external[z]) {
+      m_ext += residents;
+      continue;
+    }
+    for (std::size_t u = 0; u < agents::kTenures; ++u) m_hh[u] += static_cast<double>(occ[u]);
+    m_stock_ltr += static_cast<double>(stock[1]);
+    m_vac_ltr += static_cast<double>(stock[1] - occ[1]);
+    m_rent_w += zs.rent_market[z] * static_cast<double>(stock[1]);
+    m_income += income[z];
+    m_ltr_rent += ltr_rent[z];
+    m_ltr_burden += ltr_burden[z];
+  }
+  const double m_total = m_hh[0] + m_hh[1] + m_hh[2];
+  rec.m(t, MetroInd::kHouseholds) = m_total * wt;
+  rec.m(t, MetroInd::kHouseholdsOwner) = m_hh[0] * wt;
+  rec.m(t, MetroInd::kHouseholdsLtr) = m_hh[1] * wt;
+  rec.m(t, MetroInd::kHouseholdsSocial) = m_hh[2] * wt;
+  rec.m(t, MetroInd::kHouseholdsExternal) = m_ext * wt;
+  rec.m(t, MetroInd::kDwellingsLtr) = m_stock_ltr * wt;
+  rec.m(t, MetroInd::kVacancyRateLtr) = ratio(m_vac_ltr, m_stock_ltr);
+  rec.m(t, MetroInd::kRentMarketMean) = ratio(m_rent_w, m_stock_ltr);
+  rec.m(t, MetroInd::kRentContractMean) = ratio(m_ltr_rent, m_hh[1]);
+  rec.m(t, MetroInd::kIncomeMean) = ratio(m_income, m_total);
+  rec.m(t, MetroInd::kRentBurdenLtrMean) = ratio(m_ltr_burden, m_hh[1]);
+}
+
+void record_flows(const World& w, core::Step t, Recorder& rec) {
+  const auto& f = w.flows;
+  const double wt = w.weight;
+  double moves = 0, life = 0, renewals = 0, d_ren = 0, d_evi = 0, exits = 0, entries = 0,
+         unmatched = 0;
+  for (std::size_t z = 0; z < w.zones.size(); ++z) {
+    const auto d = [&](std::int64_t v) { return static_cast<double>(v); };
+    rec.z(ZoneInd::kMovesIn, t, z) = d(f.moves_in[z]) * wt;
+    rec.z(ZoneInd::kMovesOut, t, z) = d(f.moves_out[z]) * wt;
+    rec.z(ZoneInd::kDisplacedRenewalOut, t, z) = d(f.displaced_renewal_out[z]) * wt;
+    rec.z(ZoneInd::kDisplacedEvictionOut, t, z) = d(f.displaced_eviction_out[z]) * wt;
+    rec.z(ZoneInd::kExitsExternal, t, z) = d(f.exits_external[z]) * wt;
+    rec.z(ZoneInd::kRenewals, t, z) = d(f.renewals[z]) * wt;
+    moves += d(f.moves_out[z]);
+    life += d(f.life_course_moves[z]);
+    renewals += d(f.renewals[z]);
+    d_ren += d(f.displaced_renewal_out[z]);
+    d_evi += d(f.displaced_eviction_out[z]);
+    exits += d(f.exits_external[z]);
+    unmatched += d(f.unmatched[z]);
+    entries += d(f.entries_from_external[z]);
+  }
+  rec.m(t, MetroInd::kMoves) = moves * wt;
+  rec.m(t, MetroInd::kMovesLifeCourse) = life * wt;
+  rec.m(t, MetroInd::kRenewals) = renewals * wt;
+  rec.m(t, MetroInd::kDisplacedRenewal) = d_ren * wt;
+  rec.m(t, MetroInd::kDisplacedEviction) = d_evi * wt;
+  rec.m(t, MetroInd::kExitsExternal) = exits * wt;
+  rec.m(t, MetroInd::kEntriesFromExternal) = entries * wt;
+  rec.m(t, MetroInd::kUnmatchedMovers) = unmatched * wt;
+}
+
+void record_static(const World& w, Recorder& rec) {
+  const std::size_t n = w.zones.size();
+  auto put = [&](ZoneStatic k, std::size_t z, double v) {
+    rec.zone_static[static_cast<std::size_t>(k) * n + z] = v;
+  };
+  for (std::size_t z = 0; z < n; ++z) {
+    put(ZoneStatic::kLat, z, w.zones.lat[z]);
+    put(ZoneStatic::kLon, z, w.zones.lon[z]);
+    put(ZoneStatic::kAreaKm2, z, w.zones.area_km2[z]);
+    put(ZoneStatic::kRentInitialFromData, z, w.zones.rent_from_data[z]);
+    put(ZoneStatic::kRentLoopGain, z, w.loop_gain[z]);
+  }
+}
+
+}  // namespace metrosim::model

@@ -1,0 +1,13 @@
+// observe.hpp — indicators from the world's state (MODEL.md §9): stocks on the first day of a
+// month, flows over the month, static zone attributes. Sums run over the zone group index in a
+// fixed order, so every value is bit-identical for any thread count.
+#pragma once
+#include "model/schedule.hpp"
+
+namespace metrosim::model {
+
+void observe_stocks(const World& w, core::Step t, Recorder& rec);
+void record_flows(const World& w, core::Step t, Recorder& rec);
+void record_static(const World& w, Recorder& rec);
+
+}  // namespace metrosim::model

@@ -1,0 +1,84 @@
+// scenario.hpp — every parameter of a run as typed structs. Keys are bound to these fields in
+// exactly one place, io/scenario_keys.cpp; nothing else reads scenario text.
+#pragma once
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "mechanisms/housing/housing_params.hpp"
+#include "mechanisms/relocation/relocation_params.hpp"
+
+namespace metrosim::model {
+
+struct RunParams {
+  std::string name = "baseline";  ///< scenario name written to the output
+  std::uint64_t seed = 1;         ///< master seed of every random stream
+  std::int64_t steps = 240;       ///< months simulated, [1, 1200]
+  std::string start = "2015-01";  ///< first month, YYYY-MM
+};
+
+struct AgentsParams {
+  double scale = 1.0;  ///< agents per real household, (0, 1]; indicators stay in real units
+};
+
+/// Where the region data live and the assumptions that fill their gaps (docs/DATA.md).
+struct RegionParams {
+  std::string dir = "";  ///< region folder; empty = the built-in default scenarios/barcelona-amb
+  std::string municipalities = "municipalities.csv";
+  std::string districts = "barcelona-districts.csv";  ///< empty = do not split the core
+  std::string core_municipality = "08019";            ///< INE code of the core city
+  double social_share_of_rented = 0.05;     ///< rented households in social housing, [0, 1]
+  double ltr_vacant_share_of_nonprincipal = 0.10;    ///< [0, 1]
+  double owner_vacant_share_of_nonprincipal = 0.05;  ///< [0, 1]
+  double social_vacancy = 0.01;             ///< vacant share of social stock at start, [0, 0.5]
+  double income_backcast = 0.88;            ///< 2015 / 2022 nominal household income, (0, 2]
+  double income_log_sd = 0.55;              ///< sd of log income within a zone and tenure, (0, 2]
+  double renter_income_ratio = 0.75;        ///< renters' mean income / owners', (0, 2]
+  double rent_income_elasticity = 1.0;      ///< rent gradient in income where rent data lack, [0, 3]
+  double reference_rent = 735.0;            ///< core-city mean new-contract rent at start, EUR/month
+};
+
+struct ExternalZoneParams {
+  double rent = 600.0;                 ///< market rent at start, EUR/month, [100, 5000]
+  double rent_growth = 0.02;           ///< exogenous yearly rent growth, [-0.2, 0.3]
+  double vacant_offer = 20000.0;       ///< vacant dwellings on offer to metro movers every month (real units; an open boundary), [0, 1e6]
+  double lat = 41.56;                  ///< representative point, degrees north
+  double lon = 2.03;                   ///< representative point, degrees east
+};
+
+struct EconomyParams {
+  double cpi_growth = 0.015;   ///< yearly CPI growth (indexation of contract rents in January)
+  double wage_growth = 0.015;  ///< yearly nominal wage growth (income indexation in January)
+};
+
+enum class Precision { kFloat64, kFloat32 };
+
+struct OutputParams {
+  Precision precision = Precision::kFloat64;
+  int every = 1;                        ///< 1 = monthly, 12 = yearly (flows summed, stocks end of year)
+  std::vector<std::string> indicators;  ///< names or globs; empty = all
+};
+
+/// A per-zone override `key@<zone code> = value`, kept with its origin for error messages.
+struct ZoneOverride {
+  std::string key;
+  std::string zone_code;
+  double value = 0.0;
+  std::string file;
+  int line = 0;
+};
+
+struct Scenario {
+  RunParams run;
+  AgentsParams agents;
+  RegionParams region;
+  ExternalZoneParams external;
+  EconomyParams economy;
+  mechanisms::HousingParams housing;
+  mechanisms::RelocationParams relocation;
+  OutputParams output;
+  std::vector<ZoneOverride> zone_overrides;  ///< resolved to per-zone vectors when the world is built
+};
+
+}  // namespace metrosim::model

@@ -1,0 +1,40 @@
+// schedule.hpp — THE order of a month (MODEL.md §3, the part implemented so far):
+//   0. observe stocks (first day of the month)
+//   1. calendar: January indexation of contract rents (CPI) and incomes (wage index)
+//   2. move events: life-course hazard, lease renewals, evictions
+//   3. zone choice of movers (size-corrected logit, ranked choices)
+//   4. matching to vacancies by keyed priority; moves applied; displacement recorded
+//   5. market rents from post-matching vacancy; the external zone's offer replenished
+//   6. invariants checked; flows of the month recorded
+#pragma once
+#include <functional>
+#include <vector>
+
+#include "model/indicators.hpp"
+#include "model/world.hpp"
+
+namespace metrosim::model {
+
+/// Indicator values of a run, in real-world units.
+struct Recorder {
+  std::size_t steps = 0, zones = 0;
+  std::vector<double> metro;        ///< [step][MetroInd]
+  std::vector<double> zone;         ///< [ZoneInd][step][zone]
+  std::vector<double> zone_static;  ///< [ZoneStatic][zone]
+  void resize(std::size_t n_steps, std::size_t n_zones);
+  double& m(core::Step t, MetroInd k) {
+    return metro[static_cast<std::size_t>(t) * kMetroCount + static_cast<std::size_t>(k)];
+  }
+  double& z(ZoneInd k, core::Step t, std::size_t zone_index) {
+    return zone[(static_cast<std::size_t>(k) * steps + static_cast<std::size_t>(t)) * zones +
+                zone_index];
+  }
+};
+
+/// Advances the world by month t and records its indicators.
+void step(World& w, core::Step t, Recorder& rec);
+
+/// Runs every month of the scenario; `progress(done, total)` is called after each month.
+Recorder simulate(World& w, const std::function<void(core::Step, core::Step)>& progress = {});
+
+}  // namespace metrosim::model

@@ -1,0 +1,103 @@
+// world.cpp — building the initial world and checking its invariants.
+#include "model/world.hpp"
+
+#include <cmath>
+#include <stdexcept>
+#include <string>
+
+#include "agents/households_init.hpp"
+#include "agents/zones_init.hpp"
+#include "mechanisms/housing/market_rent.hpp"
+
+namespace metrosim::model {
+
+namespace {
+
+void apply_zone_overrides(const Scenario& s, agents::Zones& z) {
+  for (std::size_t i = 0; i < z.size(); ++i) {
+    z.natural_vacancy[i] = s.housing.natural_vacancy;
+    z.amenity[i] = s.relocation.amenity;
+  }
+  for (const auto& o : s.zone_overrides) {
+    for (std::size_t i = 0; i < z.size(); ++i) {
+      if (z.code[i] != o.zone_code) continue;
+      // The registry (io/scenario_keys.cpp) admits per-zone overrides for exactly these keys.
+      if (o.key == "housing.natural_vacancy") z.natural_vacancy[i] = o.value;
+      else if (o.key == "relocation.amenity") z.amenity[i] = o.value;
+      else throw std::invalid_argument("no per-zone parameter " + o.key);
+    }
+  }
+}
+
+agents::ZoneBuildParams zone_build_params(const Scenario& s) {
+  agents::ZoneBuildParams zp;
+  zp.core_municipality = s.region.core_municipality;
+  zp.social_share_of_rented = s.region.social_share_of_rented;
+  zp.ltr_vacant_share_of_nonprincipal = s.region.ltr_vacant_share_of_nonprincipal;
+  zp.owner_vacant_share_of_nonprincipal = s.region.owner_vacant_share_of_nonprincipal;
+  zp.social_vacancy = s.region.social_vacancy;
+  zp.income_backcast = s.region.income_backcast;
+  zp.renter_income_ratio = s.region.renter_income_ratio;
+  zp.rent_income_elasticity = s.region.rent_income_elasticity;
+  zp.reference_rent = s.region.reference_rent;
+  zp.external_rent = s.external.rent;
+  zp.external_vacant = s.external.vacant_offer;
+  zp.external_lat = s.external.lat;
+  zp.external_lon = s.external.lon;
+  zp.scale = s.agents.scale;
+  return zp;
+}
+
+}  // namespace
+
+std::vector<std::string> zone_codes(const Scenario& s, const agents::RegionInput& region) {
+  return agents::build_zones(region, zone_build_params(s)).code;
+}
+
+World build_world(const Scenario& s, const agents::RegionInput& region, std::uint32_t replicate) {
+  World w;
+  w.scenario = s;
+  core::YearMonth start;
+  if (!core::parse_year_month(s.run.start, start))
+    throw std::invalid_argument("run.start is not YYYY-MM: " + s.run.start);
+  w.calendar = core::Calendar(start);
+  w.rng_key = {s.run.seed, replicate};
+  w.weight = 1.0 / s.agents.scale;
+
+  w.zones = agents::build_zones(region, zone_build_params(s));
+  apply_zone_overrides(s, w.zones);
+  for (std::size_t z = 0; z < w.zones.size(); ++z)
+    if (w.zones.is_external[z])
+      for (std::size_t u = 0; u < agents::kTenures; ++u)
+        w.external_offer[u] = w.zones.stock[z][u] - w.zones.occupied[z][u];
+
+  agents::HouseholdInitParams hp;
+  hp.income_log_sd = s.region.income_log_sd;
+  hp.renter_income_ratio = s.region.renter_income_ratio;
+  hp.lease_term_months = static_cast<int>(std::lround(s.housing.lease_term_months));
+  w.households = agents::init_households(w.zones, hp, w.rng_key);
+  w.by_zone.build(w.households.zone, w.zones.size());
+  w.loop_gain = mechanisms::rent_loop_gain(s.housing, s.relocation, w.zones,
+                                           mechanisms::mean_ltr_income(w.households, w.by_zone));
+  check_world(w);
+  return w;
+}
+
+void check_world(const World& w) {
+  w.zones.check_invariants();
+  w.households.check_invariants(w.zones.size());
+  // Each household occupies exactly one dwelling of its tenure's use: recount occupancy.
+  std::vector<std::array<std::int64_t, agents::kTenures>> count(w.zones.size());
+  for (auto& c : count) c.fill(0);
+  for (std::size_t i = 0; i < w.households.size(); ++i)
+    ++count[static_cast<std::size_t>(w.households.zone[i])]
+           [static_cast<std::size_t>(w.households.tenure[i])];
+  for (std::size_t z = 0; z < w.zones.size(); ++z)
+    for (std::size_t u = 0; u < agents::kTenures; ++u)
+      if (count[z][u] != w.zones.occupied[z][u])
+        throw std::logic_error("zone " + w.zones.code[z] + ": " + std::to_string(count[z][u]) +
+                               " " + agents::kTenureNames[u] + " households but occupancy " +
+                               std::to_string(w.zones.occupied[z][u]));
+}
+
+}  // namespace metrosim::model

@@ -1,0 +1,48 @@
+// world.hpp — everything a run holds: the resolved scenario, calendar, random-stream key, the
+// agent stores, the zone group index and per-step scratch. Built once from a scenario and region
+// tables; advanced by schedule.hpp's step().
+#pragma once
+#include <cstdint>
+#include <vector>
+
+#include "agents/households.hpp"
+#include "agents/region_input.hpp"
+#include "agents/zones.hpp"
+#include "core/calendar.hpp"
+#include "core/group_index.hpp"
+#include "core/rng.hpp"
+#include "mechanisms/relocation/matching.hpp"
+#include "mechanisms/relocation/move_events.hpp"
+#include "model/scenario.hpp"
+
+namespace metrosim::model {
+
+struct World {
+  Scenario scenario;
+  core::Calendar calendar{core::YearMonth{}};
+  core::RngKey rng_key;
+  agents::Zones zones;
+  agents::Households households;
+  core::GroupIndex by_zone;     ///< households by zone of residence, rebuilt after moves
+  double weight = 1.0;          ///< real households per agent (1 / agents.scale)
+  std::vector<double> loop_gain;  ///< rent-loop gain per zone at initialisation
+  std::array<std::int64_t, agents::kTenures> external_offer{};  ///< vacant offer, agent units
+
+  // per-step scratch, kept to avoid reallocations
+  mechanisms::MoveEvents events;
+  std::vector<core::ZoneIndex> choices;
+  mechanisms::MoveFlows flows;
+};
+
+/// Builds the initial world. Throws std::invalid_argument for a region that cannot be built
+/// (the I/O layer validates files first, so this signals a programming error or empty region).
+World build_world(const Scenario& s, const agents::RegionInput& region, std::uint32_t replicate);
+
+/// Zone codes of the region in zone order (for validating `key@CODE` overrides).
+std::vector<std::string> zone_codes(const Scenario& s, const agents::RegionInput& region);
+
+/// Checks every invariant: stores' own checks, and occupancy recounted from households equals
+/// the zone store's occupancy for every zone and use. Throws std::logic_error naming the breach.
+void check_world(const World& w);
+
+}  // namespace metrosim::model
