@@ -1,6 +1,7 @@
 // region_input.hpp — region tables as read from CSV (one row per municipality or district),
 // before any modelling choice. io/region_reader fills them; agents/zones_init turns them into zones.
 #pragma once
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -34,9 +35,39 @@ struct DistrictRow {
   int line = 0;
 };
 
+/// Kinds of agency (MODEL.md §2); the same list in every governance mode.
+enum class AgencyKind : std::uint8_t {
+  kMetropolitanAuthority, kCityCouncil, kMunicipalOffice, kInvestmentPromotionAgency, kTourismBoard
+};
+inline constexpr const char* kAgencyKindNames[] = {
+    "metropolitan_authority", "city_council", "municipal_office", "investment_promotion_agency",
+    "tourism_board"};
+
+struct AgencyRow {
+  std::string code;          ///< agency code (unique)
+  std::string name;
+  AgencyKind kind = AgencyKind::kMetropolitanAuthority;
+  std::string jurisdiction;  ///< "metro", "periphery" or an INE municipality code
+  double budget_eur_year = 0.0;  ///< international-action budget, EUR per year (nominal)
+  double staff = 0.0;            ///< persons
+  int line = 0;
+};
+
+struct EventRow {
+  std::string kind;        ///< event kind (e.g. mobile_congress); several rows per kind
+  std::string name;
+  int year = 0, month = 0;  ///< edition's month
+  std::string venue_zone;   ///< zone code
+  double attendees = 0.0;   ///< persons (an input, never a calibration target)
+  int line = 0;
+};
+
 struct RegionInput {
   std::vector<MunicipalityRow> municipalities;
   std::vector<DistrictRow> districts;           ///< empty: the core city is one zone
+  std::vector<AgencyRow> agencies;
+  std::vector<EventRow> events;                 ///< sorted by (kind, year)
+  std::string agencies_file, events_file;       ///< paths as read, for messages
   std::map<std::string, std::string> sha256;    ///< file name -> hex digest of its bytes
 };
 

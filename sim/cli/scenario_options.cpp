@@ -25,8 +25,20 @@ LoadedInputs load_inputs(const ScenarioOptions& o) {
   if (!o.steps.empty()) sets.push_back("run.steps=" + o.steps);
   LoadedInputs in{io::load_scenario(o.file, sets), {}};
   in.region = io::read_region(in.scenario.scenario, default_region_dir());
-  io::validate_zone_overrides(in.scenario.scenario,
-                              model::zone_codes(in.scenario.scenario, in.region));
+  // Cross-references need the zones; report the problems of both checks together.
+  const auto codes = model::zone_codes(in.scenario.scenario, in.region);
+  std::vector<io::Diagnostic> diags;
+  try {
+    io::validate_zone_overrides(in.scenario.scenario, codes);
+  } catch (const io::InputError& e) {
+    diags = e.diagnostics();
+  }
+  try {
+    io::validate_region_references(in.region, codes);
+  } catch (const io::InputError& e) {
+    diags.insert(diags.end(), e.diagnostics().begin(), e.diagnostics().end());
+  }
+  if (!diags.empty()) throw io::InputError(std::move(diags));
   return in;
 }
 

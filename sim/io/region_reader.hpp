@@ -3,6 +3,7 @@
 // Column rules: docs/SCENARIO_FORMAT.md ("Region CSV files").
 #pragma once
 #include <string>
+#include <vector>
 
 #include "agents/region_input.hpp"
 #include "io/diagnostics.hpp"
@@ -15,6 +16,10 @@ namespace metrosim::io {
 /// strictly, computes SHA-256 of each file's bytes into RegionInput::sha256 (key = file name).
 /// Throws InputError with all problems.
 agents::RegionInput read_region(const model::Scenario& s, const std::string& default_region_dir);
+/// Checks references between tables once zones exist: agency jurisdictions ("metro",
+/// "periphery" or a municipality code) and event venues (zone codes). Throws InputError.
+void validate_region_references(const agents::RegionInput& in,
+                                const std::vector<std::string>& zone_codes);
 std::string resolve_region_dir(const model::Scenario& s, const std::string& default_region_dir);
 
 }  // namespace metrosim::io

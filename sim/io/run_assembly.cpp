@@ -119,7 +119,34 @@ RunOutput assemble_run(const model::World& w, const model::Recorder& rec, const 
     zones.vars.push_back({spec.name, spec.units, spec.long_name, {"zone"},
                           std::vector<double>(first, first + nz), Aggregation::kStatic});
   }
-  out.groups = {std::move(metro), std::move(zones)};
+  // Agencies: the same list in every scenario (fixed shapes); budgets are inputs for now.
+  Group agencies{"agencies", time_coords(w, steps), {}};
+  agencies.coords.push_back(month_index(steps));
+  const auto& ag = w.agencies;
+  agencies.coords.push_back({"agency", ag.code, {{"long_name", "agency code"}}, ""});
+  agencies.coords.push_back({"agency_name", ag.name, {{"long_name", "agency name"}}, "agency"});
+  std::vector<std::string> kinds;
+  for (auto k : ag.kind) kinds.push_back(agents::kAgencyKindNames[static_cast<std::size_t>(k)]);
+  agencies.coords.push_back({"agency_kind", kinds, {{"long_name", "kind of agency"}}, "agency"});
+  agencies.coords.push_back({"agency_jurisdiction", ag.jurisdiction,
+                             {{"long_name", "metro, periphery or the INE code of a municipality"}},
+                             "agency"});
+  agencies.vars.push_back({"budget", "EUR/month",
+                           "international-action budget (nominal; base budget / 12 until "
+                           "governance and politics are modelled)",
+                           {"time", "agency"}, rec.agency_budget, Aggregation::kFlow});
+  agencies.vars.push_back({"staff", "persons", "staff of the agency's international unit",
+                           {"agency"}, ag.staff, Aggregation::kStatic});
+
+  Group events{"events", time_coords(w, steps), {}};
+  events.coords.push_back(month_index(steps));
+  events.coords.push_back({"event_kind", w.events_calendar.kinds(),
+                           {{"long_name", "kind of recurring event"}}, ""});
+  events.vars.push_back({"attendees", "persons/month",
+                         "attendees of the kind's edition held this month (an input from the "
+                         "events calendar)",
+                         {"time", "event_kind"}, rec.event_attendees, Aggregation::kFlow});
+  out.groups = {std::move(metro), std::move(zones), std::move(agencies), std::move(events)};
   return out;
 }
 

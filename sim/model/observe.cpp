@@ -100,6 +100,15 @@ void record_flows(const World& w, core::Step t, Recorder& rec) {
   rec.m(t, MetroInd::kUnmatchedMovers) = unmatched * wt;
 }
 
+void record_calendar(const World& w, core::Step t, Recorder& rec) {
+  const auto ts = static_cast<std::size_t>(t);
+  for (std::size_t a = 0; a < rec.agencies; ++a)
+    rec.agency_budget[ts * rec.agencies + a] = w.agencies.budget_base[a] / 12.0;
+  const core::YearMonth ym = w.calendar.at(t);
+  for (std::size_t k = 0; k < rec.event_kinds; ++k)
+    rec.event_attendees[ts * rec.event_kinds + k] = w.events_calendar.attendees(k, ym.year, ym.month);
+}
+
 void record_static(const World& w, Recorder& rec) {
   const std::size_t n = w.zones.size();
   auto put = [&](ZoneStatic k, std::size_t z, double v) {

@@ -27,6 +27,8 @@ struct RegionParams {
   std::string dir = "";  ///< region folder; empty = the built-in default scenarios/barcelona-amb
   std::string municipalities = "municipalities.csv";
   std::string districts = "barcelona-districts.csv";  ///< empty = do not split the core
+  std::string agencies = "agencies.csv";              ///< empty = no agencies
+  std::string events = "events.csv";                  ///< empty = no scheduled events
   std::string core_municipality = "08019";            ///< INE code of the core city
   double social_share_of_rented = 0.05;     ///< rented households in social housing, [0, 1]
   double ltr_vacant_share_of_nonprincipal = 0.10;    ///< [0, 1]

@@ -10,9 +10,14 @@
 
 namespace metrosim::model {
 
-void Recorder::resize(std::size_t n_steps, std::size_t n_zones) {
+void Recorder::resize(std::size_t n_steps, std::size_t n_zones, std::size_t n_agencies,
+                      std::size_t n_event_kinds) {
   steps = n_steps;
   zones = n_zones;
+  agencies = n_agencies;
+  event_kinds = n_event_kinds;
+  agency_budget.assign(n_steps * n_agencies, 0.0);
+  event_attendees.assign(n_steps * n_event_kinds, 0.0);
   metro.assign(n_steps * kMetroCount, 0.0);
   zone.assign(kZoneCount * n_steps * n_zones, 0.0);
   zone_static.assign(kZoneStaticCount * n_zones, 0.0);
@@ -23,6 +28,7 @@ void step(World& w, core::Step t, Recorder& rec) {
   core::StepContext ctx{t, w.calendar, w.rng_key};
 
   observe_stocks(w, t, rec);
+  record_calendar(w, t, rec);
 
   if (t > 0 && w.calendar.is_january(t))
     mechanisms::apply_yearly_indexation(s.economy.cpi_growth, s.economy.wage_growth, w.households);
@@ -53,7 +59,8 @@ void step(World& w, core::Step t, Recorder& rec) {
 Recorder simulate(World& w, const std::function<void(core::Step, core::Step)>& progress) {
   Recorder rec;
   const auto steps = static_cast<core::Step>(w.scenario.run.steps);
-  rec.resize(static_cast<std::size_t>(steps), w.zones.size());
+  rec.resize(static_cast<std::size_t>(steps), w.zones.size(), w.agencies.size(),
+             w.events_calendar.kinds().size());
   record_static(w, rec);
   for (core::Step t = 0; t < steps; ++t) {
     step(w, t, rec);

@@ -21,7 +21,11 @@ struct Recorder {
   std::vector<double> metro;        ///< [step][MetroInd]
   std::vector<double> zone;         ///< [ZoneInd][step][zone]
   std::vector<double> zone_static;  ///< [ZoneStatic][zone]
-  void resize(std::size_t n_steps, std::size_t n_zones);
+  std::size_t agencies = 0, event_kinds = 0;
+  std::vector<double> agency_budget;    ///< [step][agency], EUR/month
+  std::vector<double> event_attendees;  ///< [step][event kind], persons/month
+  void resize(std::size_t n_steps, std::size_t n_zones, std::size_t n_agencies = 0,
+              std::size_t n_event_kinds = 0);
   double& m(core::Step t, MetroInd k) {
     return metro[static_cast<std::size_t>(t) * kMetroCount + static_cast<std::size_t>(k)];
   }

@@ -77,6 +77,8 @@ World build_world(const Scenario& s, const agents::RegionInput& region, std::uin
   hp.lease_term_months = static_cast<int>(std::lround(s.housing.lease_term_months));
   w.households = agents::init_households(w.zones, hp, w.rng_key);
   w.by_zone.build(w.households.zone, w.zones.size());
+  w.agencies = agents::build_agencies(region.agencies);
+  w.events_calendar = agents::EventCalendar(region.events);
   w.loop_gain = mechanisms::rent_loop_gain(s.housing, s.relocation, w.zones,
                                            mechanisms::mean_ltr_income(w.households, w.by_zone));
   check_world(w);

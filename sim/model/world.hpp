@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "agents/agencies.hpp"
 #include "agents/households.hpp"
 #include "agents/region_input.hpp"
 #include "agents/zones.hpp"
@@ -23,6 +24,8 @@ struct World {
   core::RngKey rng_key;
   agents::Zones zones;
   agents::Households households;
+  agents::Agencies agencies;
+  agents::EventCalendar events_calendar;
   core::GroupIndex by_zone;     ///< households by zone of residence, rebuilt after moves
   double weight = 1.0;          ///< real households per agent (1 / agents.scale)
   std::vector<double> loop_gain;  ///< rent-loop gain per zone at initialisation

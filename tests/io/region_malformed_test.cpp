@@ -64,6 +64,14 @@ std::string m2_with(std::size_t i, const std::string& cell) {
   return out + "\n";
 }
 
+/// These cases test the municipality and district tables: no agencies or events files.
+model::Scenario municipal_only() {
+  model::Scenario s;
+  s.region.agencies = "";
+  s.region.events = "";
+  return s;
+}
+
 std::vector<Diagnostic> read_errors(const model::Scenario& s) {
   try {
     io::read_region(s, "/nonexistent");
@@ -131,7 +139,7 @@ TEST_CASE(
     TempDir dir;
     dir.write("municipalities.csv", c.muni);
     if (c.dist != "-") dir.write("barcelona-districts.csv", c.dist);
-    model::Scenario s;
+    model::Scenario s = municipal_only();
     s.region.dir = dir.path.string();
     s.region.core_municipality = c.core;
     const std::vector<Diagnostic> d = read_errors(s);
@@ -158,7 +166,7 @@ TEST_CASE("quoted names with commas, CRLF line ends and empty optional cells are
     crlf += ch == '\n' ? std::string("\r\n") : std::string(1, ch);
   dir.write("municipalities.csv", crlf);
   dir.write("barcelona-districts.csv", kDist);
-  model::Scenario s;
+  model::Scenario s = municipal_only();
   s.region.dir = dir.path.string();
   const agents::RegionInput in = io::read_region(s, "/nonexistent");
   REQUIRE(in.municipalities.size() == 2);
@@ -176,7 +184,7 @@ TEST_CASE("a region with many problems reports all of them at once", "[io][regio
   dir.write("barcelona-districts.csv", kDH + kD1 + "1,Eixample,7.464,270694,abc,115.8,41.39159\n" +
                                            kD2.substr(0, 2) +
                                            ",7.464,270694,831,115.8,41.39159,2.16447\n");
-  model::Scenario s;
+  model::Scenario s = municipal_only();
   s.region.dir = dir.path.string();
   const std::vector<Diagnostic> d = read_errors(s);
   std::vector<std::tuple<std::string, int, std::string>> got;

@@ -83,7 +83,7 @@ TEST_CASE("precedence: defaults < base chain < file < --set, the last --set wins
   CHECK(s.zone_overrides[1].line == 8);
 }
 
-TEST_CASE("--set takes per-zone overrides and resolves relative paths against the working dir",
+TEST_CASE("a --set takes per-zone overrides and resolves relative paths against the working dir",
           "[io][scenario]") {
   const io::LoadedScenario l = io::load_scenario(
       "", {"relocation.amenity@0801901=1.5", "relocation.amenity@0801901=-2", "region.dir=xyz"});

@@ -1,0 +1,37 @@
+// agencies.hpp — agencies acting internationally (structure of arrays) and the calendar of
+// recurring events. Both come from region tables and are the same in every scenario; governance
+// (issue 4) will change mandates and budgets, never the list.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "agents/region_input.hpp"
+
+namespace metrosim::agents {
+
+struct Agencies {
+  std::vector<std::string> code, name, jurisdiction;
+  std::vector<AgencyKind> kind;
+  std::vector<double> budget_base;  ///< international-action budget B0, EUR per year (nominal)
+  std::vector<double> staff;        ///< persons
+  std::size_t size() const { return code.size(); }
+};
+
+Agencies build_agencies(const std::vector<AgencyRow>& rows);
+
+/// Recurring events by kind. An edition happens in its row's year and month; years after a
+/// kind's last row repeat its last edition (month and attendees: assumption, docs/DATA.md);
+/// years before its first row have none.
+class EventCalendar {
+ public:
+  explicit EventCalendar(const std::vector<EventRow>& rows = {});
+  const std::vector<std::string>& kinds() const { return kinds_; }
+  /// Attendees (persons) of kind k's edition in this calendar month; 0 if none is held.
+  double attendees(std::size_t k, int year, int month) const;
+
+ private:
+  std::vector<std::string> kinds_;
+  std::vector<std::vector<EventRow>> editions_;  ///< by kind, ascending year
+};
+
+}  // namespace metrosim::agents
