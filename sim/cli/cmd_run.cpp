@@ -5,11 +5,13 @@
 #include <cmath>
 #include <filesystem>
 #include <iostream>
+#include <optional>
 
 #include "cli/commands.hpp"
 #include "cli/progress.hpp"
 #include "cli/scenario_options.hpp"
 #include "io/h5_writer.hpp"
+#include "io/multi_run.hpp"
 #include "io/run_assembly.hpp"
 #include "model/schedule.hpp"
 
@@ -53,6 +55,7 @@ int cmd_run(const Args& args, const std::string& command_line) {
   std::string output;
   bool overwrite = false;
   int threads = 0;
+  int replicates = 1;
   po::options_description desc(
       "usage: metrosim run [SCENARIO.ini] [-o OUT.h5] [--overwrite] [--seed N] [--steps N]\n"
       "                    [--threads N] [--set key=value ...]\n\n"
@@ -63,7 +66,11 @@ int cmd_run(const Args& args, const std::string& command_line) {
       "output file (default: results/<run.name>.h5); refused if it exists unless --overwrite")(
       "overwrite", po::bool_switch(&overwrite), "replace an existing output file")(
       "threads", po::value(&threads)->value_name("N"),
-      "OpenMP threads (default: all cores); results do not depend on it");
+      "OpenMP threads (default: all cores); results do not depend on it")(
+      "replicates", po::value(&replicates)->value_name("N"),
+      "run N replicates (seeds run.seed, run.seed+1, ...) into one multi-run file with a `run` "
+      "dimension and a /runs table; replicate r uses the same seed in every scenario (common "
+      "random numbers)");
   add_scenario_options(desc, so);
   po::options_description hidden;
   hidden.add_options()("scenario", po::value(&so.file));
@@ -87,6 +94,10 @@ int cmd_run(const Args& args, const std::string& command_line) {
     std::cerr << "metrosim run: --threads must be >= 1\n";
     return 2;
   }
+  if (replicates < 1 || replicates > 10000) {
+    std::cerr << "metrosim run: --replicates must be in [1, 10000]\n";
+    return 2;
+  }
   LoadedInputs in = load_inputs(so);
   const auto& s = in.scenario.scenario;
   if (output.empty()) output = "results/" + s.run.name + ".h5";
@@ -98,20 +109,52 @@ int cmd_run(const Args& args, const std::string& command_line) {
   if (threads > 0) omp_set_num_threads(threads);
 
   const auto t0 = std::chrono::steady_clock::now();
-  model::World world = model::build_world(s, in.region, 0);
-  for (std::size_t z = 0; z < world.zones.size(); ++z)
-    if (world.loop_gain[z] >= 0.25)
-      std::cerr << "metrosim: warning: rent loop gain " << world.loop_gain[z] << " in zone "
-                << world.zones.code[z] << " is >= 0.25: rents may oscillate\n";
-  Progress progress("metrosim run " + s.run.name);
-  const model::Recorder rec = model::simulate(
-      world, [&](core::Step done, core::Step total) { progress.update(done, total); });
-  progress.finish();
-
-  io::Provenance prov{io::canonical_ini(s), in.region.sha256, command_line, 0, omp_get_max_threads()};
-  io::write_run_h5(io::assemble_run(world, rec, prov), output, s.output, overwrite);
+  std::vector<io::RunOutput> outputs;
+  io::RunsTable table;
+  std::optional<model::World> first_world;
+  std::optional<model::Recorder> first_rec;
+  for (int r = 0; r < replicates; ++r) {
+    // Replicate r is the single run with seed run.seed + r: `metrosim run --seed <seed>` with the
+    // resolved scenario reproduces it bit for bit, and every scenario's replicate r shares seeds.
+    model::Scenario sr = s;
+    sr.run.seed = s.run.seed + static_cast<std::uint64_t>(r);
+    model::World world = model::build_world(sr, in.region, 0);
+    if (r == 0)
+      for (std::size_t z = 0; z < world.zones.size(); ++z)
+        if (world.loop_gain[z] >= 0.25)
+          std::cerr << "metrosim: warning: rent loop gain " << world.loop_gain[z] << " in zone "
+                    << world.zones.code[z] << " is >= 0.25: rents may oscillate\n";
+    Progress progress("metrosim run " + s.run.name +
+                      (replicates > 1 ? " replicate " + std::to_string(r + 1) + "/" +
+                                            std::to_string(replicates)
+                                      : std::string()));
+    model::Recorder rec = model::simulate(
+        world, [&](core::Step done, core::Step total) { progress.update(done, total); });
+    progress.finish();
+    io::Provenance prov{io::canonical_ini(sr), in.region.sha256, command_line,
+                        static_cast<std::uint32_t>(r), omp_get_max_threads()};
+    outputs.push_back(io::assemble_run(world, rec, prov));
+    table.replicate.push_back(r);
+    table.seed.push_back(static_cast<std::int64_t>(sr.run.seed));
+    table.status.push_back("ok");
+    if (r == 0) {
+      first_world.emplace(std::move(world));
+      first_rec.emplace(std::move(rec));
+    }
+  }
+  if (replicates == 1) {
+    io::write_run_h5(outputs[0], output, s.output, overwrite);
+  } else {
+    // The file's resolved scenario is the base one (run.seed = the first replicate's seed).
+    outputs[0].attrs_text["scenario_resolved"] = io::canonical_ini(s);
+    io::write_multi_run_h5(outputs, table, output, s.output, overwrite);
+  }
   const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-  print_summary(world, rec, output, secs);
+  print_summary(*first_world, *first_rec, output, secs);
+  if (replicates > 1)
+    std::printf("  %d replicates (seeds %llu..%llu) in one file; the summary shows the first\n",
+                replicates, static_cast<unsigned long long>(s.run.seed),
+                static_cast<unsigned long long>(s.run.seed + static_cast<std::uint64_t>(replicates - 1)));
   return 0;
 }
 

@@ -255,6 +255,8 @@ H5::DataSet write_coordinate(H5::Group& group, const Coordinate& c) {
               return std::pair{H5::PredType::STD_I32LE, H5::PredType::NATIVE_INT32};
             else if constexpr (std::is_same_v<T, double>)
               return std::pair{H5::PredType::IEEE_F64LE, H5::PredType::NATIVE_DOUBLE};
+            else if constexpr (std::is_same_v<T, std::int64_t>)
+              return std::pair{H5::PredType::STD_I64LE, H5::PredType::NATIVE_INT64};
             else
               return std::pair{H5::PredType::STD_U8LE, H5::PredType::NATIVE_UINT8};
           }();
@@ -277,6 +279,7 @@ H5::DataSet write_variable(H5::Group& group, const Variable& v,
     std::vector<hsize_t> chunk = dims;
     for (std::size_t i = 0; i < dims.size(); ++i)
       if (v.dims[i] == kTimeDim) chunk[i] = std::min<hsize_t>(dims[i], kMaxTimeChunk);
+      else if (v.dims[i] == "run") chunk[i] = 1;  // one run per chunk: sweeps read run by run
     plist.setChunk(static_cast<int>(chunk.size()), chunk.data());
     plist.setShuffle();
     plist.setDeflate(kDeflateLevel);
@@ -346,8 +349,8 @@ bool is_writer_attr(const std::string& key) {
          key == "output_precision";
 }
 
-void write_file(const RunOutput& out, const std::string& file_path,
-                const model::OutputParams& params, std::string& context) {
+void write_file(const RunOutput& out, const std::string& file_path, model::Precision precision,
+                int every, std::string& context) {
   H5::H5File file(file_path, H5F_ACC_TRUNC);
   context = "root attributes";
   for (const auto& [key, value] : out.attrs_text)
@@ -355,11 +358,11 @@ void write_file(const RunOutput& out, const std::string& file_path,
   for (const auto& [key, value] : out.attrs_int)
     if (!is_writer_attr(key)) write_int_attr(file, key, value);
   write_string_attr(file, "format_version", kFormatVersion);
-  write_string_attr(file, "file_kind", "run");
-  write_int_attr(file, "output_every", params.every);
+  write_string_attr(file, "file_kind", out.file_kind);
+  write_int_attr(file, "output_every", every);
   write_string_attr(file, "output_precision",
-                    params.precision == model::Precision::kFloat32 ? "float32" : "float64");
-  for (const Group& g : out.groups) write_group(file, g, params.precision, context);
+                    precision == model::Precision::kFloat32 ? "float32" : "float64");
+  for (const Group& g : out.groups) write_group(file, g, precision, context);
   context = "file close";
   file.flush(H5F_SCOPE_GLOBAL);
   file.close();
@@ -400,13 +403,18 @@ RunOutput apply_output_params(const RunOutput& out, const model::OutputParams& p
 void write_run_h5(const RunOutput& out, const std::string& path, const model::OutputParams& params,
                   bool overwrite) {
   check_output_path(path, overwrite);  // refuse early, before any work
-  const RunOutput stored = apply_output_params(out, params);
+  write_prepared_h5(apply_output_params(out, params), path, params, overwrite);
+}
+
+void write_prepared_h5(const RunOutput& stored, const std::string& path,
+                       const model::OutputParams& params, bool overwrite) {
+  validate(stored);
   AtomicFile target(path, overwrite);
   std::string context = "file";
   {
     const QuietHdf5 quiet;
     try {
-      write_file(stored, target.temp_path(), params, context);
+      write_file(stored, target.temp_path(), params.precision, params.every, context);
     } catch (const H5::Exception& e) {
       std::string detail = hdf5_error_detail();
       if (detail.empty()) detail = e.getFuncName() + ": " + e.getDetailMsg();

@@ -31,6 +31,12 @@ inline constexpr const char* kFormatVersion = "1.0";
 void write_run_h5(const RunOutput& out, const std::string& path, const model::OutputParams& params,
                   bool overwrite);
 
+/// Writes a RunOutput to which apply_output_params was already applied (by the caller, e.g. per
+/// run of a multi-run file): stores it with `params.precision` and records `params.every`;
+/// indicator selection and aggregation are not applied again. Atomic like write_run_h5.
+void write_prepared_h5(const RunOutput& stored, const std::string& path,
+                       const model::OutputParams& params, bool overwrite);
+
 /// The RunOutput that write_run_h5 would store after applying `params` (indicator selection and
 /// time aggregation; precision is applied when storing). Exposed for tests and for writers of
 /// other layouts (sweeps) so every file aggregates the same way. Throws like write_run_h5.

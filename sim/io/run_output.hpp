@@ -17,7 +17,7 @@ enum class Aggregation { kFlow, kStock, kStatic };
 struct Coordinate {
   std::string name;  ///< also the dimension name (xarray: dataset link name = dimension name)
   std::variant<std::vector<std::int32_t>, std::vector<double>, std::vector<std::string>,
-               std::vector<std::uint8_t>>
+               std::vector<std::uint8_t>, std::vector<std::int64_t>>
       values;
   std::map<std::string, std::string> attrs;  ///< e.g. units, long_name, calendar
   /// Empty: a dimension coordinate (its own dimension, made an HDF5 dimension scale: time, zone).
@@ -43,6 +43,7 @@ struct Group {
 };
 
 struct RunOutput {
+  std::string file_kind = "run";  ///< "run" (one run) or "sweep" (several runs along `run`)
   std::map<std::string, std::string> attrs_text;  ///< root attributes written as strings
   std::map<std::string, std::int64_t> attrs_int;  ///< root attributes written as int64
   std::vector<Group> groups;
