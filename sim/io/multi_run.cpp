@@ -56,8 +56,8 @@ RunOutput stack_runs(const std::vector<RunOutput>& runs_in, const RunsTable& tab
         const Group& other = runs[r].groups.at(g);
         if (other.name != first.name || other.vars.at(k).name != v.name ||
             other.coords.size() != first.coords.size())
-          throw std::invalid_argument("stack_runs: runs differ in layout at " + first.name +
-                                      "/" + v.name);
+          throw std::invalid_argument("stack_runs: runs differ in layout at " + first.name + "/" +
+                                      v.name);
         same = same && other.vars[k].data == v.data;
       }
       if (has_time(v) || !same) {
@@ -74,16 +74,28 @@ RunOutput stack_runs(const std::vector<RunOutput>& runs_in, const RunsTable& tab
   }
   Group runs_group{"runs", {run_coordinate(n)}, {}};
   runs_group.coords.push_back(
-      {"replicate", table.replicate, {{"long_name", "replicate index (common random numbers across scenarios)"}}, "run"});
+      {"replicate",
+       table.replicate,
+       {{"long_name", "replicate index (common random numbers across scenarios)"}},
+       "run"});
   runs_group.coords.push_back(
-      {"seed", table.seed, {{"long_name", "seed that reproduces the run: metrosim run <scenario_resolved> --seed <seed>"}}, "run"});
+      {"seed",
+       table.seed,
+       {{"long_name",
+         "seed that reproduces the run: metrosim run <scenario_resolved> --seed <seed>"}},
+       "run"});
   runs_group.coords.push_back({"status", table.status, {{"long_name", "run status"}}, "run"});
   for (const auto& [key, values] : table.parameters) {
-    if (values.size() != n) throw std::invalid_argument("stack_runs: parameter " + key + " has wrong length");
+    if (values.size() != n)
+      throw std::invalid_argument("stack_runs: parameter " + key + " has wrong length");
     const KeySpec* spec = find_key(key);
     const std::string unit = spec && !spec->unit.empty() ? spec->unit : "1";
-    runs_group.vars.push_back({parameter_name(key), unit, "varied scenario key " + key, {"run"},
-                               values, Aggregation::kStatic});
+    runs_group.vars.push_back({parameter_name(key),
+                               unit,
+                               "varied scenario key " + key,
+                               {"run"},
+                               values,
+                               Aggregation::kStatic});
   }
   out.groups.push_back(std::move(runs_group));
   return out;

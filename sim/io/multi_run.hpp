@@ -14,8 +14,8 @@ namespace metrosim::io {
 
 struct RunsTable {
   std::vector<std::int32_t> replicate;
-  std::vector<std::int64_t> seed;  ///< the seed that reproduces the run with `metrosim run --seed`
-  std::vector<std::string> status; ///< "ok"
+  std::vector<std::int64_t> seed;   ///< the seed that reproduces the run with `metrosim run --seed`
+  std::vector<std::string> status;  ///< "ok"
   /// Varied parameters: scenario key (e.g. "housing.lease_term_months") and its value per run.
   std::vector<std::pair<std::string, std::vector<double>>> parameters;
 };
@@ -30,7 +30,6 @@ RunOutput stack_runs(const std::vector<RunOutput>& runs, const RunsTable& table,
 
 /// stack_runs, then an atomic write (refuses an existing path unless overwrite).
 void write_multi_run_h5(const std::vector<RunOutput>& runs, const RunsTable& table,
-                        const std::string& path, const model::OutputParams& params,
-                        bool overwrite);
+                        const std::string& path, const model::OutputParams& params, bool overwrite);
 
 }  // namespace metrosim::io

@@ -2,6 +2,7 @@
 // city) strictly into agents::RegionInput, with the SHA-256 of each file for provenance.
 // Column rules: docs/SCENARIO_FORMAT.md ("Region CSV files").
 #pragma once
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -20,6 +21,10 @@ agents::RegionInput read_region(const model::Scenario& s, const std::string& def
 /// "periphery" or a municipality code) and event venues (zone codes). Throws InputError.
 void validate_region_references(const agents::RegionInput& in,
                                 const std::vector<std::string>& zone_codes);
+/// Reads the optional agencies and events tables of `dir` into `in`, appending problems to
+/// `diags` (used by read_region; in calendar_tables.cpp).
+void read_calendar_tables(const model::Scenario& s, const std::filesystem::path& dir,
+                          agents::RegionInput& in, std::vector<Diagnostic>& diags);
 std::string resolve_region_dir(const model::Scenario& s, const std::string& default_region_dir);
 
 }  // namespace metrosim::io
