@@ -29,7 +29,8 @@ EventCalendar::EventCalendar(const std::vector<EventRow>& rows) {
     editions_[static_cast<std::size_t>(it - kinds_.begin())].push_back(r);
   }
   for (auto& e : editions_)
-    std::stable_sort(e.begin(), e.end(), [](const auto& a, const auto& b) { return a.year < b.year; });
+    std::stable_sort(e.begin(), e.end(),
+                     [](const auto& a, const auto& b) { return a.year < b.year; });
 }
 
 double EventCalendar::attendees(std::size_t k, int year, int month) const {

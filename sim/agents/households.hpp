@@ -9,17 +9,40 @@
 
 namespace metrosim::agents {
 
+/// Where a household comes from (MODEL.md §2, §7.7). Values are stable: they key nothing, but
+/// they are written to outputs and tests.
+enum class Origin : std::uint8_t {
+  kLongStanding = 0,
+  kStudent = 1,
+  kResearcher = 2,
+  kSkilled = 3,
+  kOtherInMigrant = 4
+};
+inline constexpr std::size_t kOrigins = 5;
+inline constexpr bool is_talent(Origin o) {
+  return o == Origin::kStudent || o == Origin::kResearcher || o == Origin::kSkilled;
+}
+
+/// Age band of the household head.
+enum class AgeBand : std::uint8_t { kUnder35 = 0, k35to64 = 1, k65plus = 2 };
+inline constexpr std::size_t kAgeBands = 3;
+
 struct Households {
   std::vector<core::AgentId> id;
-  std::vector<core::ZoneIndex> zone;   ///< zone of residence
+  std::vector<core::ZoneIndex> zone;  ///< zone of residence
   std::vector<Tenure> tenure;
-  std::vector<double> income;          ///< net household income, EUR/month (nominal)
-  std::vector<double> rent;            ///< contract rent, EUR/month; 0 for owners
-  std::vector<core::Step> lease_start; ///< month the current lease started (LTR; may be < 0)
+  std::vector<double> income;           ///< net household income, EUR/month (nominal)
+  std::vector<double> rent;             ///< contract rent, EUR/month; 0 for owners
+  std::vector<core::Step> lease_start;  ///< month the current lease started (LTR; may be < 0)
+  std::vector<Origin> origin;
+  std::vector<AgeBand> age_band;
 
   std::size_t size() const { return id.size(); }
   void resize(std::size_t n);
   void reserve(std::size_t n);
+  /// Keeps the rows where keep[i] is true, in their order (stable: results do not depend on
+  /// which rows were removed before). keep.size() == size().
+  void compact(const std::vector<std::uint8_t>& keep);
   /// Throws std::logic_error when a column is misaligned, a zone is out of range or a value
   /// is not finite or negative.
   void check_invariants(std::size_t n_zones) const;

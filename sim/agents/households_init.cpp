@@ -9,7 +9,8 @@ Households init_households(const Zones& zones, const HouseholdInitParams& p,
                            const core::RngKey& key) {
   std::size_t total = 0;
   for (std::size_t z = 0; z < zones.size(); ++z)
-    for (std::size_t u = 0; u < kTenures; ++u) total += static_cast<std::size_t>(zones.occupied[z][u]);
+    for (std::size_t u = 0; u < kTenures; ++u)
+      total += static_cast<std::size_t>(zones.occupied[z][u]);
   Households hh;
   hh.resize(total);
   std::size_t i = 0;
@@ -32,6 +33,25 @@ Households init_households(const Zones& zones, const HouseholdInitParams& p,
         hh.rent[i] = ltr ? zones.rent_market[z] : 0.0;
         hh.lease_start[i] =
             ltr ? -static_cast<core::Step>(std::floor(s.uniform(2) * p.lease_term_months)) : 0;
+        const double ua = s.uniform(3);
+        hh.age_band[i] = ua < p.age_shares[0]                     ? AgeBand::kUnder35
+                         : ua < p.age_shares[0] + p.age_shares[1] ? AgeBand::k35to64
+                                                                  : AgeBand::k65plus;
+        hh.origin[i] = Origin::kLongStanding;
+        if (ltr) {
+          double uo = s.uniform(4), cum = 0.0;
+          for (std::size_t k = 0; k < 3; ++k) {
+            cum += p.talent_share[k];
+            if (uo < cum) {
+              hh.origin[i] = static_cast<Origin>(k + 1);  // kStudent, kResearcher, kSkilled
+              hh.income[i] =
+                  p.talent_income_ratio[k] * p.metro_mean_income *
+                  std::exp(p.income_log_sd * s.normal(0) - 0.5 * p.income_log_sd * p.income_log_sd);
+              if (k == 0 || k == 1) hh.age_band[i] = AgeBand::kUnder35;
+              break;
+            }
+          }
+        }
       }
     }
   }

@@ -1,5 +1,6 @@
 // region_input.hpp — region tables as read from CSV (one row per municipality or district),
-// before any modelling choice. io/region_reader fills them; agents/zones_init turns them into zones.
+// before any modelling choice. io/region_reader fills them; agents/zones_init turns them into
+// zones.
 #pragma once
 #include <cstdint>
 #include <map>
@@ -28,8 +29,8 @@ struct DistrictRow {
   std::string code;  ///< district number as written in the file ("1".."10")
   std::string name;
   double area_km2 = 0.0;
-  double population = 0.0;  ///< municipal register 2020
-  double rent_2015 = 0.0;   ///< EUR/month, new contracts
+  double population = 0.0;      ///< municipal register 2020
+  double rent_2015 = 0.0;       ///< EUR/month, new contracts
   double income_index = 100.0;  ///< family disposable income index (core city = 100)
   double lat = 0.0, lon = 0.0;
   int line = 0;
@@ -37,24 +38,28 @@ struct DistrictRow {
 
 /// Kinds of agency (MODEL.md §2); the same list in every governance mode.
 enum class AgencyKind : std::uint8_t {
-  kMetropolitanAuthority, kCityCouncil, kMunicipalOffice, kInvestmentPromotionAgency, kTourismBoard
+  kMetropolitanAuthority,
+  kCityCouncil,
+  kMunicipalOffice,
+  kInvestmentPromotionAgency,
+  kTourismBoard
 };
-inline constexpr const char* kAgencyKindNames[] = {
-    "metropolitan_authority", "city_council", "municipal_office", "investment_promotion_agency",
-    "tourism_board"};
+inline constexpr const char* kAgencyKindNames[] = {"metropolitan_authority", "city_council",
+                                                   "municipal_office",
+                                                   "investment_promotion_agency", "tourism_board"};
 
 struct AgencyRow {
-  std::string code;          ///< agency code (unique)
+  std::string code;  ///< agency code (unique)
   std::string name;
   AgencyKind kind = AgencyKind::kMetropolitanAuthority;
-  std::string jurisdiction;  ///< "metro", "periphery" or an INE municipality code
+  std::string jurisdiction;      ///< "metro", "periphery" or an INE municipality code
   double budget_eur_year = 0.0;  ///< international-action budget, EUR per year (nominal)
   double staff = 0.0;            ///< persons
   int line = 0;
 };
 
 struct EventRow {
-  std::string kind;        ///< event kind (e.g. mobile_congress); several rows per kind
+  std::string kind;  ///< event kind (e.g. mobile_congress); several rows per kind
   std::string name;
   int year = 0, month = 0;  ///< edition's month
   std::string venue_zone;   ///< zone code
@@ -64,11 +69,11 @@ struct EventRow {
 
 struct RegionInput {
   std::vector<MunicipalityRow> municipalities;
-  std::vector<DistrictRow> districts;           ///< empty: the core city is one zone
+  std::vector<DistrictRow> districts;  ///< empty: the core city is one zone
   std::vector<AgencyRow> agencies;
-  std::vector<EventRow> events;                 ///< sorted by (kind, year)
-  std::string agencies_file, events_file;       ///< paths as read, for messages
-  std::map<std::string, std::string> sha256;    ///< file name -> hex digest of its bytes
+  std::vector<EventRow> events;               ///< sorted by (kind, year)
+  std::string agencies_file, events_file;     ///< paths as read, for messages
+  std::map<std::string, std::string> sha256;  ///< file name -> hex digest of its bytes
 };
 
 }  // namespace metrosim::agents

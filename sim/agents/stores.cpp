@@ -34,9 +34,9 @@ void Zones::check_invariants() const {
   for (std::size_t z = 0; z < size(); ++z) {
     for (std::size_t u = 0; u < kTenures; ++u) {
       if (occupied[z][u] < 0 || occupied[z][u] > stock[z][u])
-        throw std::logic_error("zone " + code[z] + ": occupied " + kTenureNames[u] +
-                               " dwellings " + std::to_string(occupied[z][u]) +
-                               " outside [0, stock " + std::to_string(stock[z][u]) + "]");
+        throw std::logic_error("zone " + code[z] + ": occupied " + kTenureNames[u] + " dwellings " +
+                               std::to_string(occupied[z][u]) + " outside [0, stock " +
+                               std::to_string(stock[z][u]) + "]");
     }
     if (!std::isfinite(rent_market[z]) || rent_market[z] <= 0.0)
       throw std::logic_error("zone " + code[z] + ": market rent not finite and positive");
@@ -50,6 +50,8 @@ void Households::resize(std::size_t n) {
   income.resize(n);
   rent.resize(n);
   lease_start.resize(n);
+  origin.resize(n);
+  age_band.resize(n);
 }
 
 void Households::reserve(std::size_t n) {
@@ -59,12 +61,33 @@ void Households::reserve(std::size_t n) {
   income.reserve(n);
   rent.reserve(n);
   lease_start.reserve(n);
+  origin.reserve(n);
+  age_band.reserve(n);
+}
+
+void Households::compact(const std::vector<std::uint8_t>& keep) {
+  std::size_t out = 0;
+  for (std::size_t i = 0; i < size(); ++i) {
+    if (!keep[i]) continue;
+    if (out != i) {
+      id[out] = id[i];
+      zone[out] = zone[i];
+      tenure[out] = tenure[i];
+      income[out] = income[i];
+      rent[out] = rent[i];
+      lease_start[out] = lease_start[i];
+      origin[out] = origin[i];
+      age_band[out] = age_band[i];
+    }
+    ++out;
+  }
+  resize(out);
 }
 
 void Households::check_invariants(std::size_t n_zones) const {
   const std::size_t n = size();
   if (zone.size() != n || tenure.size() != n || income.size() != n || rent.size() != n ||
-      lease_start.size() != n)
+      lease_start.size() != n || origin.size() != n || age_band.size() != n)
     throw std::logic_error("households: columns misaligned");
   for (std::size_t i = 0; i < n; ++i) {
     if (zone[i] < 0 || static_cast<std::size_t>(zone[i]) >= n_zones)

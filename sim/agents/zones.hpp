@@ -17,25 +17,25 @@ inline constexpr std::array<const char*, kTenures> kTenureNames = {"owner", "ltr
 
 struct Zones {
   // identity and geography
-  std::vector<std::string> code;          ///< INE municipality code, district code or "EXT"
+  std::vector<std::string> code;  ///< INE municipality code, district code or "EXT"
   std::vector<std::string> name;
   std::vector<std::string> municipality;  ///< INE code of the municipality the zone belongs to
   std::vector<std::uint8_t> is_core;      ///< a district (or the whole) of the core city
   std::vector<std::uint8_t> is_external;  ///< the external zone, rest of the metropolitan region
   std::vector<double> lat, lon, area_km2;
-  Eigen::MatrixXd distance_km;            ///< great-circle distance between zone points, km
+  Eigen::MatrixXd distance_km;  ///< great-circle distance between zone points, km
 
   // initial data in real units (census 2021; incomes back-cast to the start year)
-  std::vector<double> households_data;     ///< households
+  std::vector<double> households_data;                     ///< households
   std::vector<std::array<double, kTenures>> tenure_share;  ///< shares of households by tenure
-  std::vector<double> income_mean;         ///< mean net household income at start, EUR/month
+  std::vector<double> income_mean;           ///< mean net household income at start, EUR/month
   std::vector<std::uint8_t> rent_from_data;  ///< 1: initial rent from data; 0: assumption
-  std::vector<double> nonprincipal;        ///< non-principal dwellings (census 2021)
+  std::vector<double> nonprincipal;          ///< non-principal dwellings (census 2021)
 
   // state, in agent units (one agent = 1/scale households)
   std::vector<std::array<std::int64_t, kTenures>> stock;     ///< dwellings by use
   std::vector<std::array<std::int64_t, kTenures>> occupied;  ///< occupied dwellings by use
-  std::vector<double> rent_market;  ///< EUR/month, new LTR contracts
+  std::vector<double> rent_market;                           ///< EUR/month, new LTR contracts
 
   // per-zone parameters (resolved from scenario defaults and key@zone overrides)
   std::vector<double> natural_vacancy;

@@ -18,9 +18,9 @@ double haversine_km(double lat1, double lon1, double lat2, double lon2) {
   constexpr double kRad = 3.14159265358979323846 / 180.0;
   constexpr double kEarthKm = 6371.0088;
   const double dlat = (lat2 - lat1) * kRad, dlon = (lon2 - lon1) * kRad;
-  const double a = std::sin(dlat / 2) * std::sin(dlat / 2) +
-                   std::cos(lat1 * kRad) * std::cos(lat2 * kRad) * std::sin(dlon / 2) *
-                       std::sin(dlon / 2);
+  const double a =
+      std::sin(dlat / 2) * std::sin(dlat / 2) +
+      std::cos(lat1 * kRad) * std::cos(lat2 * kRad) * std::sin(dlon / 2) * std::sin(dlon / 2);
   return 2.0 * kEarthKm * std::asin(std::min(1.0, std::sqrt(a)));
 }
 
@@ -95,9 +95,9 @@ Zones build_zones(const RegionInput& in, const ZoneBuildParams& p) {
       r.lat = d.lat;
       r.lon = d.lon;
       r.area = d.area_km2;
-      r.households = core->households * d.population / pop;        // assumption: pop. shares
+      r.households = core->households * d.population / pop;  // assumption: pop. shares
       r.nonprincipal = core->dwellings_nonprincipal * d.population / pop;
-      r.share = tenure_shares(*core, p.social_share_of_rented);       // assumption: city shares
+      r.share = tenure_shares(*core, p.social_share_of_rented);  // assumption: city shares
       r.income_month = core_income * d.income_index / mean_index;
       r.rent = d.rent_2015;
       r.rent_data = true;
@@ -163,8 +163,8 @@ Zones build_zones(const RegionInput& in, const ZoneBuildParams& p) {
   std::vector<double> cell_weights;
   for (const auto& r : rows)
     for (std::size_t u = 0; u < kTenures; ++u) cell_weights.push_back(r.households * r.share[u]);
-  const auto cells = apportion(
-      cell_weights, static_cast<std::int64_t>(std::llround(metro_households * p.scale)));
+  const auto cells =
+      apportion(cell_weights, static_cast<std::int64_t>(std::llround(metro_households * p.scale)));
 
   for (std::size_t i = 0; i < n; ++i) {
     const ZoneRow& r = rows[i];

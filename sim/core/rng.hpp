@@ -20,6 +20,9 @@ enum class Mechanism : std::uint32_t {
   kZoneChoice = 3,      ///< Gumbel noise of the zone choice logit
   kMatching = 4,        ///< priority of movers in vacancy matching
   kArrivals = 5,        ///< candidate arrival stream (thinning)
+  kExits = 6,           ///< out-migration, talent departure and dissolution hazards
+  kArrivalTraits = 7,   ///< attributes of an accepted arrival (income, tenure, age, zone of origin)
+  kAgeing = 8,          ///< transitions of the head's age band
   kTest = 99,           ///< reserved for tests
 };
 

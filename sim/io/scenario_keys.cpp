@@ -6,6 +6,7 @@
 #include <type_traits>
 
 #include "core/calendar.hpp"
+#include "io/key_binding.hpp"
 #include "io/key_registry.hpp"
 
 namespace metrosim::io {
@@ -13,44 +14,7 @@ namespace metrosim::io {
 namespace {
 
 using model::Scenario;
-using Keys = std::vector<KeySpec>;
-
-constexpr const char* kSwept = "assumption (swept)";
-constexpr const char* kRun = "run control";
-constexpr const char* kRegionData = "region data (scenarios/barcelona-amb/SOURCES.md)";
-
-/// shape is "[]", "(]", "[)" or "()": which bounds are excluded.
-Range in(double lo, double hi, const char* shape = "[]") {
-  return Range{lo, hi, shape[0] == '(', shape[1] == ')'};
-}
-
-template <class F>
-KeyValue to_value(const F& v) {
-  if constexpr (std::is_same_v<F, bool> || std::is_same_v<F, double> ||
-                std::is_same_v<F, std::uint64_t> || std::is_same_v<F, std::string> ||
-                std::is_same_v<F, std::vector<std::string>>)
-    return KeyValue(v);
-  else
-    return KeyValue(static_cast<std::int64_t>(v));
-}
-
-template <class F>
-F from_value(const KeyValue& v) {
-  if constexpr (std::is_same_v<F, bool> || std::is_same_v<F, double> ||
-                std::is_same_v<F, std::uint64_t> || std::is_same_v<F, std::string> ||
-                std::is_same_v<F, std::vector<std::string>>)
-    return std::get<F>(v);
-  else
-    return static_cast<F>(std::get<std::int64_t>(v));  // range-checked by parse_value
-}
-
-/// Registers `k` bound to field `f` of parameter group `g`.
-template <class G, class F>
-void add(Keys& keys, KeySpec k, G Scenario::*g, F G::*f) {
-  k.get = [g, f](const Scenario& s) { return to_value<F>(s.*g.*f); };
-  k.set = [g, f](Scenario& s, const KeyValue& v) { s.*g.*f = from_value<F>(v); };
-  keys.push_back(std::move(k));
-}
+using namespace key_binding;
 
 std::string check_ine_code(const std::string& s) {
   const bool ok =
@@ -299,6 +263,11 @@ void add_housing_keys(Keys& k) {
     false, "Spanish lease law (LAU 1994 as amended 2013: 3-year minimum)");
   h("housing.renewal_reset", "share of gap", in(0, 1),
     "share of the gap to market rent closed at renewal", &P::renewal_reset);
+  h("housing.natural_vacancy_owner", "share of owner stock", in(0.005, 0.3),
+    "vacancy rate of owner-occupied stock at which no unit changes use", &P::natural_vacancy_owner);
+  h("housing.tenure_conversion_rate", "share of excess vacant units per month", in(0, 1),
+    "vacant units moving between owner and LTR use toward the use short of vacancies",
+    &P::tenure_conversion_rate);
   h("housing.eviction_at_renewal", "probability per renewal", in(0, 1),
     "probability a lease is not renewed (sale, own use)", &P::eviction_at_renewal);
 }
@@ -387,6 +356,7 @@ Keys make_keys() {
   add_housing_keys(keys);
   add_relocation_keys(keys);
   add_output_keys(keys);
+  add_migration_keys(keys);
   std::sort(keys.begin(), keys.end(),
             [](const KeySpec& a, const KeySpec& b) { return a.name < b.name; });
   for (std::size_t i = 1; i < keys.size(); ++i)

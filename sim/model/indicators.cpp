@@ -11,25 +11,58 @@ constexpr Kind F = Kind::kFlow, S = Kind::kStock, X = Kind::kStatic;
 
 const std::array<IndicatorSpec, kMetroCount>& metro_indicators() {
   static const std::array<IndicatorSpec, kMetroCount> t = {{
-      {"households", S, "households", "households resident in the metro (all zones but the external one)"},
+      {"households", S, "households",
+       "households resident in the metro (all zones but the external one)"},
       {"households_owner", S, "households", "owner-occupier households resident in the metro"},
-      {"households_ltr", S, "households", "long-term-rental tenant households resident in the metro"},
-      {"households_social", S, "households", "social-housing tenant households resident in the metro"},
-      {"households_external", S, "households", "households living in the external zone (rest of the metropolitan region)"},
+      {"households_ltr", S, "households",
+       "long-term-rental tenant households resident in the metro"},
+      {"households_social", S, "households",
+       "social-housing tenant households resident in the metro"},
+      {"households_external", S, "households",
+       "households living in the external zone (rest of the metropolitan region)"},
       {"dwellings_ltr", S, "dwellings", "long-term-rental dwelling stock in the metro"},
       {"vacancy_rate_ltr", S, "1", "vacant share of the metro's long-term-rental stock"},
-      {"rent_market_mean", S, "EUR/month", "market rent of new LTR contracts, mean over metro zones weighted by LTR stock (nominal)"},
-      {"rent_contract_mean", S, "EUR/month", "mean contract rent paid by LTR tenants in the metro (nominal)"},
+      {"rent_market_mean", S, "EUR/month",
+       "market rent of new LTR contracts, mean over metro zones weighted by LTR stock (nominal)"},
+      {"rent_contract_mean", S, "EUR/month",
+       "mean contract rent paid by LTR tenants in the metro (nominal)"},
       {"income_mean", S, "EUR/month", "mean net household income in the metro (nominal)"},
-      {"rent_burden_ltr_mean", S, "1", "mean contract rent / net income of LTR tenants in the metro"},
-      {"moves", F, "households/month", "completed moves that start in the metro or the external zone"},
-      {"moves_life_course", F, "households/month", "completed moves triggered by life-course events"},
+      {"rent_burden_ltr_mean", S, "1",
+       "mean contract rent / net income of LTR tenants in the metro"},
+      {"moves", F, "households/month",
+       "completed moves that start in the metro or the external zone"},
+      {"moves_life_course", F, "households/month",
+       "completed moves triggered by life-course events"},
       {"renewals", F, "leases/month", "LTR leases renewed with the tenant staying"},
-      {"displaced_renewal", F, "households/month", "moves caused by a rent increase at renewal (displacement)"},
-      {"displaced_eviction", F, "households/month", "moves caused by non-renewal of the lease (displacement)"},
+      {"displaced_renewal", F, "households/month",
+       "moves caused by a rent increase at renewal (displacement)"},
+      {"displaced_eviction", F, "households/month",
+       "moves caused by non-renewal of the lease (displacement)"},
       {"exits_external", F, "households/month", "moves from metro zones to the external zone"},
-      {"entries_from_external", F, "households/month", "moves from the external zone into metro zones"},
-      {"unmatched_movers", F, "households/month", "households that wanted to move and found no vacancy among their choices"},
+      {"entries_from_external", F, "households/month",
+       "moves from the external zone into metro zones"},
+      {"unmatched_movers", F, "households/month",
+       "households that wanted to move and found no vacancy among their choices"},
+      {"talent_students", S, "households",
+       "international-student households resident in the metro"},
+      {"talent_researchers", S, "households",
+       "international-researcher households resident in the metro"},
+      {"talent_skilled", S, "households",
+       "international skilled-worker households resident in the metro"},
+      {"arrivals", F, "households/month",
+       "households arriving from outside the region or newly formed, housed this month (all "
+       "streams)"},
+      {"arrivals_talent", F, "households/month",
+       "international-talent households arriving and housed (students, researchers, skilled "
+       "workers)"},
+      {"households_formed", F, "households/month", "new households formed by residents and housed"},
+      {"arrivals_unhoused", F, "households/month",
+       "candidate arrivals that found no vacancy and did not come"},
+      {"emigration", F, "households/month",
+       "long-standing and other households leaving the region"},
+      {"talent_departures", F, "households/month",
+       "international-talent households leaving the region"},
+      {"dissolutions", F, "households/month", "households dissolved (head 65+)"},
   }};
   return t;
 }
@@ -40,20 +73,34 @@ const std::array<IndicatorSpec, kZoneCount>& zone_indicators() {
       {"households_owner", S, "households", "owner-occupier households"},
       {"households_ltr", S, "households", "long-term-rental tenant households"},
       {"households_social", S, "households", "social-housing tenant households"},
-      {"dwellings_owner", S, "dwellings", "owner-occupied dwelling stock (occupied or vacant for sale)"},
-      {"dwellings_ltr", S, "dwellings", "long-term-rental dwelling stock (occupied or vacant for rent)"},
+      {"dwellings_owner", S, "dwellings",
+       "owner-occupied dwelling stock (occupied or vacant for sale)"},
+      {"dwellings_ltr", S, "dwellings",
+       "long-term-rental dwelling stock (occupied or vacant for rent)"},
       {"dwellings_social", S, "dwellings", "social-housing dwelling stock"},
       {"vacancy_rate_ltr", S, "1", "vacant share of the long-term-rental stock"},
       {"rent_market", S, "EUR/month", "market rent of new LTR contracts (nominal)"},
-      {"rent_contract_mean", S, "EUR/month", "mean contract rent of LTR tenants (nominal; NaN without tenants)"},
-      {"income_mean", S, "EUR/month", "mean net household income of residents (nominal; NaN without residents)"},
-      {"rent_burden_ltr_mean", S, "1", "mean contract rent / net income of LTR tenants (NaN without tenants)"},
+      {"rent_contract_mean", S, "EUR/month",
+       "mean contract rent of LTR tenants (nominal; NaN without tenants)"},
+      {"income_mean", S, "EUR/month",
+       "mean net household income of residents (nominal; NaN without residents)"},
+      {"rent_burden_ltr_mean", S, "1",
+       "mean contract rent / net income of LTR tenants (NaN without tenants)"},
       {"moves_in", F, "households/month", "households moving into the zone"},
       {"moves_out", F, "households/month", "households moving out of the zone"},
-      {"displaced_renewal_out", F, "households/month", "households displaced from the zone by a rent increase at renewal"},
-      {"displaced_eviction_out", F, "households/month", "households displaced from the zone by non-renewal of the lease"},
-      {"exits_external", F, "households/month", "households moving from the zone to the external zone"},
+      {"displaced_renewal_out", F, "households/month",
+       "households displaced from the zone by a rent increase at renewal"},
+      {"displaced_eviction_out", F, "households/month",
+       "households displaced from the zone by non-renewal of the lease"},
+      {"exits_external", F, "households/month",
+       "households moving from the zone to the external zone"},
       {"renewals", F, "leases/month", "LTR leases renewed with the tenant staying"},
+      {"talent_households", S, "households",
+       "international-talent households (students, researchers, skilled workers)"},
+      {"arrivals_in", F, "households/month",
+       "arriving or newly formed households housed in the zone"},
+      {"exits_out", F, "households/month",
+       "households leaving the region or dissolved, from the zone"},
   }};
   return t;
 }
@@ -63,8 +110,10 @@ const std::array<IndicatorSpec, kZoneStaticCount>& zone_static_indicators() {
       {"lat", X, "degrees_north", "latitude of the zone's representative point (WGS84)"},
       {"lon", X, "degrees_east", "longitude of the zone's representative point (WGS84)"},
       {"area_km2", X, "km2", "land area (0 for the external zone: not modelled)"},
-      {"rent_initial_from_data", X, "1", "1 if the initial market rent comes from data, 0 if from the income-gradient assumption"},
-      {"rent_loop_gain", X, "1", "loop gain of the market-rent rule at initialisation (stable and monotone below 0.25)"},
+      {"rent_initial_from_data", X, "1",
+       "1 if the initial market rent comes from data, 0 if from the income-gradient assumption"},
+      {"rent_loop_gain", X, "1",
+       "loop gain of the market-rent rule at initialisation (stable and monotone below 0.25)"},
   }};
   return t;
 }
@@ -72,7 +121,9 @@ const std::array<IndicatorSpec, kZoneStaticCount>& zone_static_indicators() {
 std::string indicators_markdown() {
   std::ostringstream o;
   const auto kind = [](Kind k) {
-    return k == Kind::kFlow ? "flow (sum)" : k == Kind::kStock ? "stock (first day of month)" : "static";
+    return k == Kind::kFlow    ? "flow (sum)"
+           : k == Kind::kStock ? "stock (first day of month)"
+                               : "static";
   };
   const auto table = [&](const char* title, const auto& rows) {
     o << "### " << title << "\n\n| name | kind | units | description |\n|---|---|---|---|\n";

@@ -21,22 +21,71 @@ struct IndicatorSpec {
 
 /// Metro-wide indicators (dims: time). Real-world units (agent counts divided by agents.scale).
 enum class MetroInd : std::size_t {
-  kHouseholds, kHouseholdsOwner, kHouseholdsLtr, kHouseholdsSocial, kHouseholdsExternal,
-  kDwellingsLtr, kVacancyRateLtr, kRentMarketMean, kRentContractMean, kIncomeMean,
-  kRentBurdenLtrMean, kMoves, kMovesLifeCourse, kRenewals, kDisplacedRenewal, kDisplacedEviction,
-  kExitsExternal, kEntriesFromExternal, kUnmatchedMovers, kCount
+  kHouseholds,
+  kHouseholdsOwner,
+  kHouseholdsLtr,
+  kHouseholdsSocial,
+  kHouseholdsExternal,
+  kDwellingsLtr,
+  kVacancyRateLtr,
+  kRentMarketMean,
+  kRentContractMean,
+  kIncomeMean,
+  kRentBurdenLtrMean,
+  kMoves,
+  kMovesLifeCourse,
+  kRenewals,
+  kDisplacedRenewal,
+  kDisplacedEviction,
+  kExitsExternal,
+  kEntriesFromExternal,
+  kUnmatchedMovers,
+  kTalentStudents,
+  kTalentResearchers,
+  kTalentSkilled,
+  kArrivals,
+  kArrivalsTalent,
+  kHouseholdsFormed,
+  kArrivalsUnhoused,
+  kEmigration,
+  kTalentDepartures,
+  kDissolutions,
+  kCount
 };
 
 /// Zone indicators (dims: time, zone), or static (dims: zone).
 enum class ZoneInd : std::size_t {
-  kHouseholds, kHouseholdsOwner, kHouseholdsLtr, kHouseholdsSocial, kDwellingsOwner,
-  kDwellingsLtr, kDwellingsSocial, kVacancyRateLtr, kRentMarket, kRentContractMean, kIncomeMean,
-  kRentBurdenLtrMean, kMovesIn, kMovesOut, kDisplacedRenewalOut, kDisplacedEvictionOut,
-  kExitsExternal, kRenewals, kCount
+  kHouseholds,
+  kHouseholdsOwner,
+  kHouseholdsLtr,
+  kHouseholdsSocial,
+  kDwellingsOwner,
+  kDwellingsLtr,
+  kDwellingsSocial,
+  kVacancyRateLtr,
+  kRentMarket,
+  kRentContractMean,
+  kIncomeMean,
+  kRentBurdenLtrMean,
+  kMovesIn,
+  kMovesOut,
+  kDisplacedRenewalOut,
+  kDisplacedEvictionOut,
+  kExitsExternal,
+  kRenewals,
+  kTalentHouseholds,
+  kArrivalsIn,
+  kExitsOut,
+  kCount
 };
 
 enum class ZoneStatic : std::size_t {
-  kLat, kLon, kAreaKm2, kRentInitialFromData, kRentLoopGain, kCount
+  kLat,
+  kLon,
+  kAreaKm2,
+  kRentInitialFromData,
+  kRentLoopGain,
+  kCount
 };
 
 inline constexpr std::size_t kMetroCount = static_cast<std::size_t>(MetroInd::kCount);

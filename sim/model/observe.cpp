@@ -7,7 +7,9 @@ namespace metrosim::model {
 
 namespace {
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-double ratio(double num, double den) { return den > 0 ? num / den : kNaN; }
+double ratio(double num, double den) {
+  return den > 0 ? num / den : kNaN;
+}
 }  // namespace
 
 void observe_stocks(const World& w, core::Step t, Recorder& rec) {
@@ -21,6 +23,12 @@ void observe_stocks(const World& w, core::Step t, Recorder& rec) {
   const auto ltr_burden = core::group_sum(
       w.by_zone, [&](std::uint32_t i) { return is_ltr(i) ? hh.rent[i] / hh.income[i] : 0.0; });
 
+  // Talent by zone and segment: integer counts, so a serial pass is exact and order-free.
+  std::vector<std::array<double, 3>> talent(zs.size(), {0, 0, 0});
+  for (std::size_t i = 0; i < hh.size(); ++i)
+    if (agents::is_talent(hh.origin[i]))
+      talent[static_cast<std::size_t>(hh.zone[i])][static_cast<std::size_t>(hh.origin[i]) - 1] += 1;
+  double m_talent[3] = {0, 0, 0};
   double m_hh[agents::kTenures] = {0, 0, 0}, m_ext = 0, m_stock_ltr = 0, m_vac_ltr = 0,
          m_rent_w = 0, m_income = 0, m_ltr_rent = 0, m_ltr_burden = 0;
   const double wt = w.weight;
@@ -42,6 +50,7 @@ void observe_stocks(const World& w, core::Step t, Recorder& rec) {
     rec.z(ZoneInd::kRentContractMean, t, z) = ratio(ltr_rent[z], ltr);
     rec.z(ZoneInd::kIncomeMean, t, z) = ratio(income[z], residents);
     rec.z(ZoneInd::kRentBurdenLtrMean, t, z) = ratio(ltr_burden[z], ltr);
+    rec.z(ZoneInd::kTalentHouseholds, t, z) = (talent[z][0] + talent[z][1] + talent[z][2]) * wt;
     if (zs.is_external[z]) {
       m_ext += residents;
       continue;
@@ -53,7 +62,11 @@ void observe_stocks(const World& w, core::Step t, Recorder& rec) {
     m_income += income[z];
     m_ltr_rent += ltr_rent[z];
     m_ltr_burden += ltr_burden[z];
+    for (std::size_t k = 0; k < 3; ++k) m_talent[k] += talent[z][k];
   }
+  rec.m(t, MetroInd::kTalentStudents) = m_talent[0] * wt;
+  rec.m(t, MetroInd::kTalentResearchers) = m_talent[1] * wt;
+  rec.m(t, MetroInd::kTalentSkilled) = m_talent[2] * wt;
   const double m_total = m_hh[0] + m_hh[1] + m_hh[2];
   rec.m(t, MetroInd::kHouseholds) = m_total * wt;
   rec.m(t, MetroInd::kHouseholdsOwner) = m_hh[0] * wt;
@@ -72,7 +85,7 @@ void record_flows(const World& w, core::Step t, Recorder& rec) {
   const auto& f = w.flows;
   const double wt = w.weight;
   double moves = 0, life = 0, renewals = 0, d_ren = 0, d_evi = 0, exits = 0, entries = 0,
-         unmatched = 0;
+         unmatched = 0, emigration = 0, departures = 0, dissolutions = 0;
   for (std::size_t z = 0; z < w.zones.size(); ++z) {
     const auto d = [&](std::int64_t v) { return static_cast<double>(v); };
     rec.z(ZoneInd::kMovesIn, t, z) = d(f.moves_in[z]) * wt;
@@ -81,6 +94,14 @@ void record_flows(const World& w, core::Step t, Recorder& rec) {
     rec.z(ZoneInd::kDisplacedEvictionOut, t, z) = d(f.displaced_eviction_out[z]) * wt;
     rec.z(ZoneInd::kExitsExternal, t, z) = d(f.exits_external[z]) * wt;
     rec.z(ZoneInd::kRenewals, t, z) = d(f.renewals[z]) * wt;
+    const auto& ex = w.migration_flows.exits[z];
+    rec.z(ZoneInd::kArrivalsIn, t, z) = d(f.arrivals_in[z]) * wt;
+    rec.z(ZoneInd::kExitsOut, t, z) = d(ex[0] + ex[1] + ex[2]) * wt;
+    entries += d(f.entries_from_external[z]);
+    if (w.zones.is_external[z]) continue;  // metro flows start in metro zones
+    emigration += d(ex[0]);
+    departures += d(ex[1]);
+    dissolutions += d(ex[2]);
     moves += d(f.moves_out[z]);
     life += d(f.life_course_moves[z]);
     renewals += d(f.renewals[z]);
@@ -88,8 +109,27 @@ void record_flows(const World& w, core::Step t, Recorder& rec) {
     d_evi += d(f.displaced_eviction_out[z]);
     exits += d(f.exits_external[z]);
     unmatched += d(f.unmatched[z]);
-    entries += d(f.entries_from_external[z]);
   }
+  using mechanisms::ArrivalStream;
+  const auto& mf = w.migration_flows;
+  const auto arr = [&](ArrivalStream s) {
+    return static_cast<double>(mf.arrivals[static_cast<std::size_t>(s)]);
+  };
+  double unhoused = 0;
+  for (auto u : mf.unhoused) unhoused += static_cast<double>(u);
+  rec.m(t, MetroInd::kArrivals) =
+      (arr(ArrivalStream::kOther) + arr(ArrivalStream::kStudent) + arr(ArrivalStream::kResearcher) +
+       arr(ArrivalStream::kSkilled) + arr(ArrivalStream::kFormation)) *
+      wt;
+  rec.m(t, MetroInd::kArrivalsTalent) =
+      (arr(ArrivalStream::kStudent) + arr(ArrivalStream::kResearcher) +
+       arr(ArrivalStream::kSkilled)) *
+      wt;
+  rec.m(t, MetroInd::kHouseholdsFormed) = arr(ArrivalStream::kFormation) * wt;
+  rec.m(t, MetroInd::kArrivalsUnhoused) = unhoused * wt;
+  rec.m(t, MetroInd::kEmigration) = emigration * wt;
+  rec.m(t, MetroInd::kTalentDepartures) = departures * wt;
+  rec.m(t, MetroInd::kDissolutions) = dissolutions * wt;
   rec.m(t, MetroInd::kMoves) = moves * wt;
   rec.m(t, MetroInd::kMovesLifeCourse) = life * wt;
   rec.m(t, MetroInd::kRenewals) = renewals * wt;
@@ -106,7 +146,8 @@ void record_calendar(const World& w, core::Step t, Recorder& rec) {
     rec.agency_budget[ts * rec.agencies + a] = w.agencies.budget_base[a] / 12.0;
   const core::YearMonth ym = w.calendar.at(t);
   for (std::size_t k = 0; k < rec.event_kinds; ++k)
-    rec.event_attendees[ts * rec.event_kinds + k] = w.events_calendar.attendees(k, ym.year, ym.month);
+    rec.event_attendees[ts * rec.event_kinds + k] =
+        w.events_calendar.attendees(k, ym.year, ym.month);
 }
 
 void record_static(const World& w, Recorder& rec) {

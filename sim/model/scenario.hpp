@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "mechanisms/housing/housing_params.hpp"
+#include "mechanisms/migration/migration_params.hpp"
 #include "mechanisms/relocation/relocation_params.hpp"
 
 namespace metrosim::model {
@@ -30,23 +31,24 @@ struct RegionParams {
   std::string agencies = "agencies.csv";              ///< empty = no agencies
   std::string events = "events.csv";                  ///< empty = no scheduled events
   std::string core_municipality = "08019";            ///< INE code of the core city
-  double social_share_of_rented = 0.05;     ///< rented households in social housing, [0, 1]
-  double ltr_vacant_share_of_nonprincipal = 0.10;    ///< [0, 1]
+  double social_share_of_rented = 0.05;            ///< rented households in social housing, [0, 1]
+  double ltr_vacant_share_of_nonprincipal = 0.10;  ///< [0, 1]
   double owner_vacant_share_of_nonprincipal = 0.05;  ///< [0, 1]
-  double social_vacancy = 0.01;             ///< vacant share of social stock at start, [0, 0.5]
-  double income_backcast = 0.88;            ///< 2015 / 2022 nominal household income, (0, 2]
-  double income_log_sd = 0.55;              ///< sd of log income within a zone and tenure, (0, 2]
-  double renter_income_ratio = 0.75;        ///< renters' mean income / owners', (0, 2]
-  double rent_income_elasticity = 1.0;      ///< rent gradient in income where rent data lack, [0, 3]
-  double reference_rent = 735.0;            ///< core-city mean new-contract rent at start, EUR/month
+  double social_vacancy = 0.01;         ///< vacant share of social stock at start, [0, 0.5]
+  double income_backcast = 0.88;        ///< 2015 / 2022 nominal household income, (0, 2]
+  double income_log_sd = 0.55;          ///< sd of log income within a zone and tenure, (0, 2]
+  double renter_income_ratio = 0.75;    ///< renters' mean income / owners', (0, 2]
+  double rent_income_elasticity = 1.0;  ///< rent gradient in income where rent data lack, [0, 3]
+  double reference_rent = 735.0;        ///< core-city mean new-contract rent at start, EUR/month
 };
 
 struct ExternalZoneParams {
-  double rent = 600.0;                 ///< market rent at start, EUR/month, [100, 5000]
-  double rent_growth = 0.02;           ///< exogenous yearly rent growth, [-0.2, 0.3]
-  double vacant_offer = 20000.0;       ///< vacant dwellings on offer to metro movers every month (real units; an open boundary), [0, 1e6]
-  double lat = 41.56;                  ///< representative point, degrees north
-  double lon = 2.03;                   ///< representative point, degrees east
+  double rent = 600.0;           ///< market rent at start, EUR/month, [100, 5000]
+  double rent_growth = 0.02;     ///< exogenous yearly rent growth, [-0.2, 0.3]
+  double vacant_offer = 3000.0;  ///< vacant dwellings on offer to metro movers every month (real
+                                 ///< units; an open boundary), [0, 1e6]
+  double lat = 41.56;            ///< representative point, degrees north
+  double lon = 2.03;             ///< representative point, degrees east
 };
 
 struct EconomyParams {
@@ -58,7 +60,7 @@ enum class Precision { kFloat64, kFloat32 };
 
 struct OutputParams {
   Precision precision = Precision::kFloat64;
-  int every = 1;                        ///< 1 = monthly, 12 = yearly (flows summed, stocks end of year)
+  int every = 1;  ///< 1 = monthly, 12 = yearly (flows summed, stocks end of year)
   std::vector<std::string> indicators;  ///< names or globs; empty = all
 };
 
@@ -79,8 +81,10 @@ struct Scenario {
   EconomyParams economy;
   mechanisms::HousingParams housing;
   mechanisms::RelocationParams relocation;
+  mechanisms::MigrationParams migration;
   OutputParams output;
-  std::vector<ZoneOverride> zone_overrides;  ///< resolved to per-zone vectors when the world is built
+  std::vector<ZoneOverride>
+      zone_overrides;  ///< resolved to per-zone vectors when the world is built
 };
 
 }  // namespace metrosim::model

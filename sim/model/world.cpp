@@ -1,6 +1,7 @@
 // world.cpp — building the initial world and checking its invariants.
 #include "model/world.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <stdexcept>
 #include <string>
@@ -22,9 +23,12 @@ void apply_zone_overrides(const Scenario& s, agents::Zones& z) {
     for (std::size_t i = 0; i < z.size(); ++i) {
       if (z.code[i] != o.zone_code) continue;
       // The registry (io/scenario_keys.cpp) admits per-zone overrides for exactly these keys.
-      if (o.key == "housing.natural_vacancy") z.natural_vacancy[i] = o.value;
-      else if (o.key == "relocation.amenity") z.amenity[i] = o.value;
-      else throw std::invalid_argument("no per-zone parameter " + o.key);
+      if (o.key == "housing.natural_vacancy")
+        z.natural_vacancy[i] = o.value;
+      else if (o.key == "relocation.amenity")
+        z.amenity[i] = o.value;
+      else
+        throw std::invalid_argument("no per-zone parameter " + o.key);
     }
   }
 }
@@ -75,7 +79,32 @@ World build_world(const Scenario& s, const agents::RegionInput& region, std::uin
   hp.income_log_sd = s.region.income_log_sd;
   hp.renter_income_ratio = s.region.renter_income_ratio;
   hp.lease_term_months = static_cast<int>(std::lround(s.housing.lease_term_months));
+  hp.age_shares = s.migration.initial_age_shares;
+  // Initial talent = each segment's steady-state stock, arrivals / departure hazard (real
+  // households), as a share of LTR households: the talent stock starts near its equilibrium.
+  double metro_income = 0.0, metro_households = 0.0, ltr_households = 0.0;
+  for (std::size_t z = 0; z < w.zones.size(); ++z) {
+    metro_income += w.zones.income_mean[z] * w.zones.households_data[z];
+    metro_households += w.zones.households_data[z];
+    ltr_households += w.zones.households_data[z] * w.zones.tenure_share[z][1];
+  }
+  hp.metro_mean_income = metro_income / metro_households;
+  const mechanisms::StreamParams* segments[3] = {&s.migration.student, &s.migration.researcher,
+                                                 &s.migration.skilled};
+  const mechanisms::ArrivalStream streams[3] = {mechanisms::ArrivalStream::kStudent,
+                                                mechanisms::ArrivalStream::kResearcher,
+                                                mechanisms::ArrivalStream::kSkilled};
+  for (std::size_t k = 0; k < 3; ++k) {
+    const double hazard =
+        mechanisms::departure_rate(s.migration, static_cast<agents::Origin>(k + 1));
+    const double stock =
+        hazard > 0 ? mechanisms::arrival_rate(s.migration, streams[k], 0.0) / hazard : 0.0;
+    hp.talent_share[k] = ltr_households > 0 ? std::min(0.3, stock / ltr_households) : 0.0;
+    hp.talent_income_ratio[k] = segments[k]->income_ratio;
+  }
   w.households = agents::init_households(w.zones, hp, w.rng_key);
+  for (auto band : w.households.age_band)
+    if (band == agents::AgeBand::k35to64) w.households_35_64_initial += w.weight;
   w.by_zone.build(w.households.zone, w.zones.size());
   w.agencies = agents::build_agencies(region.agencies);
   w.events_calendar = agents::EventCalendar(region.events);

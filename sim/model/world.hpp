@@ -12,6 +12,7 @@
 #include "core/calendar.hpp"
 #include "core/group_index.hpp"
 #include "core/rng.hpp"
+#include "mechanisms/migration/migration.hpp"
 #include "mechanisms/relocation/matching.hpp"
 #include "mechanisms/relocation/move_events.hpp"
 #include "model/scenario.hpp"
@@ -26,15 +27,19 @@ struct World {
   agents::Households households;
   agents::Agencies agencies;
   agents::EventCalendar events_calendar;
-  core::GroupIndex by_zone;     ///< households by zone of residence, rebuilt after moves
-  double weight = 1.0;          ///< real households per agent (1 / agents.scale)
+  core::GroupIndex by_zone;       ///< households by zone of residence, rebuilt after moves
+  double weight = 1.0;            ///< real households per agent (1 / agents.scale)
   std::vector<double> loop_gain;  ///< rent-loop gain per zone at initialisation
   std::array<std::int64_t, agents::kTenures> external_offer{};  ///< vacant offer, agent units
+  double households_35_64_initial = 0.0;  ///< real households: fixes the formation stream's maximum
 
   // per-step scratch, kept to avoid reallocations
   mechanisms::MoveEvents events;
   std::vector<core::ZoneIndex> choices;
   mechanisms::MoveFlows flows;
+  mechanisms::MigrationFlows migration_flows;
+  std::vector<core::ZoneIndex> from_zone;                 ///< per mover: zone whose distance counts
+  std::vector<mechanisms::ArrivalStream> arrival_stream;  ///< per appended arrival
 };
 
 /// Builds the initial world. Throws std::invalid_argument for a region that cannot be built

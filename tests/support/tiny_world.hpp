@@ -37,6 +37,11 @@ inline model::Scenario tiny_scenario(double scale = 1.0, std::int64_t steps = 24
   s.agents.scale = scale;
   s.region.core_municipality = "00001";
   s.external.vacant_offer = 300;
+  // Migration flows scaled to a 16,000-household world (the defaults are the AMB's).
+  s.migration.other.arrivals_per_year = 500;
+  s.migration.student.arrivals_per_year = 100;
+  s.migration.researcher.arrivals_per_year = 20;
+  s.migration.skilled.arrivals_per_year = 80;
   return s;
 }
 

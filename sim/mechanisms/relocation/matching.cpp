@@ -7,9 +7,11 @@
 namespace metrosim::mechanisms {
 
 void MoveFlows::reset(std::size_t n) {
-  for (auto* v : {&moves_in, &moves_out, &displaced_renewal_out, &displaced_eviction_out,
-                  &exits_external, &entries_from_external, &life_course_moves, &renewals, &unmatched})
+  for (auto* v :
+       {&moves_in, &moves_out, &displaced_renewal_out, &displaced_eviction_out, &exits_external,
+        &entries_from_external, &life_course_moves, &renewals, &unmatched, &arrivals_in})
     v->assign(n, 0);
+  arrivals_unhoused = 0;
 }
 
 std::vector<core::ZoneIndex> match_movers(const core::StepContext& ctx,
@@ -45,7 +47,8 @@ std::vector<core::ZoneIndex> match_movers(const core::StepContext& ctx,
 }
 
 void apply_moves(const core::StepContext& ctx, const MoveEvents& ev,
-                 std::span<const core::ZoneIndex> destination, agents::Households& hh,
+                 std::span<const core::ZoneIndex> destination,
+                 std::vector<std::array<std::int64_t, 3>>& vacant, agents::Households& hh,
                  agents::Zones& zones, MoveFlows& flows) {
   flows.reset(zones.size());
   core::ZoneIndex external = core::kNoZone;
@@ -54,7 +57,8 @@ void apply_moves(const core::StepContext& ctx, const MoveEvents& ev,
 
   // Renewals of households that stay (their own decision, or no vacancy found).
   for (std::size_t i = 0; i < hh.size(); ++i) {
-    if (ev.renewal[i] && ev.cause[i] != MoveCause::kRenewal && ev.cause[i] != MoveCause::kEviction) {
+    if (ev.renewal[i] && ev.cause[i] != MoveCause::kRenewal &&
+        ev.cause[i] != MoveCause::kEviction) {
       hh.rent[i] = ev.renewal_rent[i];
       hh.lease_start[i] = ctx.step;
       ++flows.renewals[static_cast<std::size_t>(hh.zone[i])];
@@ -62,13 +66,28 @@ void apply_moves(const core::StepContext& ctx, const MoveEvents& ev,
   }
   for (std::size_t j = 0; j < ev.movers.size(); ++j) {
     const std::size_t i = ev.movers[j];
-    const auto from = static_cast<std::size_t>(hh.zone[i]);
     const auto u = static_cast<std::size_t>(hh.tenure[i]);
     const MoveCause cause = ev.cause[i];
     core::ZoneIndex to = destination[j];
+    if (cause == MoveCause::kArrival) {
+      if (to == core::kNoZone) {
+        ++flows.arrivals_unhoused;
+        continue;
+      }
+      const auto dst = static_cast<std::size_t>(to);
+      ++zones.occupied[dst][u];
+      hh.zone[i] = to;
+      hh.rent[i] = hh.tenure[i] == agents::Tenure::kLtr ? zones.rent_market[dst] : 0.0;
+      hh.lease_start[i] = ctx.step;
+      ++flows.arrivals_in[dst];
+      continue;
+    }
+    const auto from = static_cast<std::size_t>(hh.zone[i]);
     if (to == core::kNoZone && cause == MoveCause::kEviction && external != core::kNoZone &&
-        zones.vacant(static_cast<std::size_t>(external), hh.tenure[i]) > 0)
+        vacant[static_cast<std::size_t>(external)][u] > 0) {
+      --vacant[static_cast<std::size_t>(external)][u];
       to = external;  // evicted households must leave; the external zone absorbs them
+    }
     if (to == core::kNoZone) {
       ++flows.unmatched[from];
       if (cause == MoveCause::kRenewal) {  // stays and accepts the renewed rent

@@ -16,13 +16,15 @@ namespace metrosim::mechanisms {
 
 /// Per-zone flows of one month's relocation, in agent units.
 struct MoveFlows {
-  std::vector<std::int64_t> moves_in, moves_out;                   ///< by zone
+  std::vector<std::int64_t> moves_in, moves_out;                            ///< by zone
   std::vector<std::int64_t> displaced_renewal_out, displaced_eviction_out;  ///< by origin zone
-  std::vector<std::int64_t> exits_external;   ///< moves from the zone to the external zone
+  std::vector<std::int64_t> exits_external;         ///< moves from the zone to the external zone
   std::vector<std::int64_t> entries_from_external;  ///< moves from the external zone into the zone
-  std::vector<std::int64_t> life_course_moves;  ///< by origin zone
-  std::vector<std::int64_t> renewals;           ///< leases renewed (household stays), by zone
-  std::vector<std::int64_t> unmatched;          ///< movers who found no vacancy, by zone
+  std::vector<std::int64_t> life_course_moves;      ///< by origin zone
+  std::vector<std::int64_t> renewals;               ///< leases renewed (household stays), by zone
+  std::vector<std::int64_t> unmatched;              ///< movers who found no vacancy, by zone
+  std::vector<std::int64_t> arrivals_in;            ///< arriving households housed in the zone
+  std::int64_t arrivals_unhoused = 0;  ///< arrivals that found no vacancy (they do not come)
   void reset(std::size_t n_zones);
 };
 
@@ -34,13 +36,17 @@ std::vector<core::ZoneIndex> match_movers(const core::StepContext& ctx,
                                           std::span<const core::ZoneIndex> choices, int k,
                                           std::vector<std::array<std::int64_t, 3>>& vacant);
 
-/// Relocates households: matched movers move and sign a new lease at the destination's market
-/// rent; unmatched evicted households leave for the external zone while it has vacancies;
-/// other unmatched movers stay (renewal movers at their renewed rent); renewals of stayers apply.
-/// Updates occupancy and records flows. Displacement = a move caused by a renewal increase or
-/// an eviction (MODEL.md §7.10).
+/// Relocates households: arrivals (cause kArrival) that are matched occupy their dwelling, the
+/// others keep zone kNoZone for the caller to remove; matched movers move and sign a new lease at
+/// the destination's market rent; unmatched evicted households leave for the external zone while it
+/// has vacancies; other unmatched movers stay (renewal movers at their renewed rent); renewals of
+/// stayers apply. Updates occupancy and records flows. Displacement = a move caused by a renewal
+/// increase or an eviction (MODEL.md §7.10). `vacant` is the table left by match_movers: the
+/// external-zone fallback of evicted households consumes it too, so no zone and use is ever
+/// overfilled.
 void apply_moves(const core::StepContext& ctx, const MoveEvents& ev,
-                 std::span<const core::ZoneIndex> destination, agents::Households& hh,
+                 std::span<const core::ZoneIndex> destination,
+                 std::vector<std::array<std::int64_t, 3>>& vacant, agents::Households& hh,
                  agents::Zones& zones, MoveFlows& flows);
 
 }  // namespace metrosim::mechanisms

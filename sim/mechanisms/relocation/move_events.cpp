@@ -6,16 +6,24 @@
 
 namespace metrosim::mechanisms {
 
-double monthly_probability(double yearly) { return 1.0 - std::pow(1.0 - yearly, 1.0 / 12.0); }
+void add_arrivals(MoveEvents& ev, std::size_t first, std::size_t hh_size) {
+  ev.cause.resize(hh_size, MoveCause::kArrival);
+  ev.renewal.resize(hh_size, 0);
+  ev.renewal_rent.resize(hh_size, 0.0);
+  for (std::size_t i = first; i < hh_size; ++i) ev.movers.push_back(static_cast<std::uint32_t>(i));
+}
+
+double monthly_probability(double yearly) {
+  return 1.0 - std::pow(1.0 - yearly, 1.0 / 12.0);
+}
 
 bool renews_at(core::Step lease_start, core::Step step, int term_months) {
   const core::Step age = step - lease_start;
   return term_months > 0 && age > 0 && age % term_months == 0;
 }
 
-void decide_moves(const HousingParams& hp, const RelocationParams& rp,
-                  const core::StepContext& ctx, const agents::Households& hh,
-                  const agents::Zones& zones, MoveEvents& out) {
+void decide_moves(const HousingParams& hp, const RelocationParams& rp, const core::StepContext& ctx,
+                  const agents::Households& hh, const agents::Zones& zones, MoveEvents& out) {
   using agents::Tenure;
   const auto n = static_cast<std::int64_t>(hh.size());
   out.cause.assign(hh.size(), MoveCause::kNone);
@@ -42,7 +50,8 @@ void decide_moves(const HousingParams& hp, const RelocationParams& rp,
       out.renewal[i] = 1;
       out.renewal_rent[i] = new_rent;
       const double burden_rise = std::max(0.0, (new_rent - old_rent) / hh.income[i]);
-      const double p = std::min(1.0, rp.renewal_move_base + rp.renewal_move_per_burden * burden_rise);
+      const double p =
+          std::min(1.0, rp.renewal_move_base + rp.renewal_move_per_burden * burden_rise);
       if (s.uniform(1) < p) {
         out.cause[i] = MoveCause::kRenewal;
         continue;

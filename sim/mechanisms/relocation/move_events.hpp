@@ -12,14 +12,23 @@
 
 namespace metrosim::mechanisms {
 
-enum class MoveCause : std::uint8_t { kNone = 0, kLifeCourse = 1, kRenewal = 2, kEviction = 3 };
+enum class MoveCause : std::uint8_t {
+  kNone = 0,
+  kLifeCourse = 1,
+  kRenewal = 2,
+  kEviction = 3,
+  kArrival = 4  ///< a household arriving from outside or newly formed: it holds no dwelling yet
+};
 
 struct MoveEvents {
-  std::vector<MoveCause> cause;   ///< per household row
+  std::vector<MoveCause> cause;       ///< per household row
   std::vector<std::uint8_t> renewal;  ///< 1 when the household's lease renews this month
   std::vector<double> renewal_rent;   ///< contract rent after renewal (valid where renewal = 1)
   std::vector<std::uint32_t> movers;  ///< rows with cause != kNone, ascending
 };
+
+/// Registers rows [first, hh_size) as arriving households: cause kArrival, appended to movers.
+void add_arrivals(MoveEvents& ev, std::size_t first, std::size_t hh_size);
 
 /// Monthly probability from a yearly rate p: 1 − (1 − p)^(1/12) (MODEL.md rule 3).
 double monthly_probability(double yearly);
@@ -29,8 +38,7 @@ bool renews_at(core::Step lease_start, core::Step step, int term_months);
 
 /// Draws this month's move events. Fixed draw slots per household (0: eviction, 1: renewal
 /// move, 2: life-course move), so each household's draws do not depend on anyone else's state.
-void decide_moves(const HousingParams& hp, const RelocationParams& rp,
-                  const core::StepContext& ctx, const agents::Households& hh,
-                  const agents::Zones& zones, MoveEvents& out);
+void decide_moves(const HousingParams& hp, const RelocationParams& rp, const core::StepContext& ctx,
+                  const agents::Households& hh, const agents::Zones& zones, MoveEvents& out);
 
 }  // namespace metrosim::mechanisms

@@ -8,14 +8,19 @@
 namespace metrosim::mechanisms {
 
 double zone_utility(const RelocationParams& p, const agents::Zones& zones,
-                    const agents::Households& hh, std::size_t i, std::size_t z,
-                    std::int64_t vacant) {
+                    const agents::Households& hh, std::size_t i, core::ZoneIndex from,
+                    std::size_t z, std::int64_t vacant) {
   if (vacant <= 0) return kExcluded;
+  // Migrants from outside the region (no origin zone) come to live in the metro: settling in the
+  // rest of the region would not make them metro arrivals.
+  if (from == core::kNoZone && zones.is_external[z]) return kExcluded;
   // Owners face the market rent as a proxy of their user cost; social tenants pay no market rent.
   const double cost = hh.tenure[i] == agents::Tenure::kSocial ? 0.0 : zones.rent_market[z];
-  const auto from = static_cast<Eigen::Index>(hh.zone[i]);
+  const double km = from == core::kNoZone ? 0.0
+                                          : zones.distance_km(static_cast<Eigen::Index>(from),
+                                                              static_cast<Eigen::Index>(z));
   return std::log(static_cast<double>(vacant)) - p.beta_burden * cost / hh.income[i] -
-         p.beta_distance * zones.distance_km(from, static_cast<Eigen::Index>(z)) + zones.amenity[z];
+         p.beta_distance * km + zones.amenity[z];
 }
 
 std::vector<double> logit_probabilities(std::span<const double> u) {
@@ -36,7 +41,8 @@ void rank_choices(core::Stream& s, std::span<const double> u, std::span<core::Zo
   std::fill(out.begin(), out.end(), core::kNoZone);
   std::vector<double> best(out.size(), -std::numeric_limits<double>::infinity());
   for (std::size_t z = 0; z < u.size(); ++z) {
-    const double g = s.gumbel(static_cast<std::uint32_t>(z));  // drawn even if excluded: fixed slots
+    const double g =
+        s.gumbel(static_cast<std::uint32_t>(z));  // drawn even if excluded: fixed slots
     if (u[z] <= kExcluded) continue;
     const double v = u[z] + g;
     for (std::size_t k = 0; k < out.size(); ++k) {
@@ -55,7 +61,8 @@ void rank_choices(core::Stream& s, std::span<const double> u, std::span<core::Zo
 
 void choose_zones(const RelocationParams& p, const core::StepContext& ctx,
                   const agents::Households& hh, const agents::Zones& zones,
-                  std::span<const std::uint32_t> movers, std::vector<core::ZoneIndex>& choices) {
+                  std::span<const std::uint32_t> movers, std::span<const core::ZoneIndex> from_zone,
+                  std::vector<core::ZoneIndex>& choices) {
   const auto k = static_cast<std::size_t>(p.choices);
   const std::size_t nz = zones.size();
   choices.assign(movers.size() * k, core::kNoZone);
@@ -68,7 +75,8 @@ void choose_zones(const RelocationParams& p, const core::StepContext& ctx,
       const std::size_t i = movers[static_cast<std::size_t>(mm)];
       const auto t = static_cast<agents::Tenure>(hh.tenure[i]);
       for (std::size_t z = 0; z < nz; ++z)
-        u[z] = zone_utility(p, zones, hh, i, z, zones.vacant(z, t));
+        u[z] = zone_utility(p, zones, hh, i, from_zone[static_cast<std::size_t>(mm)], z,
+                            zones.vacant(z, t));
       auto s = ctx.stream(core::Mechanism::kZoneChoice, hh.id[i]);
       rank_choices(s, u, std::span(choices).subspan(static_cast<std::size_t>(mm) * k, k));
     }

@@ -15,22 +15,25 @@ namespace metrosim::mechanisms {
 
 inline constexpr double kExcluded = -1e300;  ///< utility of a zone with no vacancy
 
-/// Systematic utility of zone z for household row i given vacancies `vacant` of its tenure.
+/// Systematic utility of zone z for household row i given vacancies `vacant` of its tenure;
+/// `from` is the zone whose distance counts (kNoZone: none, for migrants from outside).
 double zone_utility(const RelocationParams& p, const agents::Zones& zones,
-                    const agents::Households& hh, std::size_t i, std::size_t z,
-                    std::int64_t vacant);
+                    const agents::Households& hh, std::size_t i, core::ZoneIndex from,
+                    std::size_t z, std::int64_t vacant);
 
 /// Logit probabilities of the non-excluded utilities (numerically stable softmax).
 std::vector<double> logit_probabilities(std::span<const double> utilities);
 
 /// Writes the indices of the k best zones under Gumbel-perturbed utilities into `out`
 /// (kNoZone where fewer than k zones are available). Draw slot z belongs to zone z.
-void rank_choices(core::Stream& s, std::span<const double> utilities, std::span<core::ZoneIndex> out);
+void rank_choices(core::Stream& s, std::span<const double> utilities,
+                  std::span<core::ZoneIndex> out);
 
-/// Ranked choices of every mover: row m of `choices` (m × k, row-major) belongs to movers[m].
-/// `vacant` holds the start-of-matching vacancies [zone][tenure].
+/// Ranked choices of every mover: row m of `choices` (m × k, row-major) belongs to movers[m],
+/// whose distances count from from_zone[m]. Vacancies are the zone store's at call time.
 void choose_zones(const RelocationParams& p, const core::StepContext& ctx,
                   const agents::Households& hh, const agents::Zones& zones,
-                  std::span<const std::uint32_t> movers, std::vector<core::ZoneIndex>& choices);
+                  std::span<const std::uint32_t> movers, std::span<const core::ZoneIndex> from_zone,
+                  std::vector<core::ZoneIndex>& choices);
 
 }  // namespace metrosim::mechanisms
