@@ -40,14 +40,14 @@ Households init_households(const Zones& zones, const HouseholdInitParams& p,
         hh.origin[i] = Origin::kLongStanding;
         if (ltr) {
           double uo = s.uniform(4), cum = 0.0;
-          for (std::size_t k = 0; k < 3; ++k) {
-            cum += p.talent_share[k];
+          for (std::size_t seg = 0; seg < 3; ++seg) {
+            cum += p.talent_share[seg];
             if (uo < cum) {
-              hh.origin[i] = static_cast<Origin>(k + 1);  // kStudent, kResearcher, kSkilled
+              hh.origin[i] = static_cast<Origin>(seg + 1);  // kStudent, kResearcher, kSkilled
               hh.income[i] =
                   p.talent_income_ratio[k] * p.metro_mean_income *
                   std::exp(p.income_log_sd * s.normal(0) - 0.5 * p.income_log_sd * p.income_log_sd);
-              if (k == 0 || k == 1) hh.age_band[i] = AgeBand::kUnder35;
+              if (seg == 0 || seg == 1) hh.age_band[i] = AgeBand::kUnder35;
               break;
             }
           }
