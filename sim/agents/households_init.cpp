@@ -45,7 +45,7 @@ Households init_households(const Zones& zones, const HouseholdInitParams& p,
             if (uo < cum) {
               hh.origin[i] = static_cast<Origin>(seg + 1);  // kStudent, kResearcher, kSkilled
               hh.income[i] =
-                  p.talent_income_ratio[k] * p.metro_mean_income *
+                  p.talent_income_ratio[seg] * p.metro_mean_income *
                   std::exp(p.income_log_sd * s.normal(0) - 0.5 * p.income_log_sd * p.income_log_sd);
               if (seg == 0 || seg == 1) hh.age_band[i] = AgeBand::kUnder35;
               break;

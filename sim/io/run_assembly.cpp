@@ -50,6 +50,10 @@ std::vector<std::string> available_indicators() {
   for (const auto& spec : model::zone_indicators()) out.push_back(std::string("zones/") + spec.name);
   for (const auto& spec : model::zone_static_indicators())
     out.push_back(std::string("zones/") + spec.name);
+  for (const auto& spec : model::agency_indicators()) out.push_back(std::string("agencies/") + spec.name);
+  for (const auto& spec : model::agency_static_indicators())
+    out.push_back(std::string("agencies/") + spec.name);
+  for (const auto& spec : model::event_indicators()) out.push_back(std::string("events/") + spec.name);
   return out;
 }
 
@@ -131,21 +135,21 @@ RunOutput assemble_run(const model::World& w, const model::Recorder& rec, const 
   agencies.coords.push_back({"agency_jurisdiction", ag.jurisdiction,
                              {{"long_name", "metro, periphery or the INE code of a municipality"}},
                              "agency"});
-  agencies.vars.push_back({"budget", "EUR/month",
-                           "international-action budget (nominal; base budget / 12 until "
-                           "governance and politics are modelled)",
-                           {"time", "agency"}, rec.agency_budget, Aggregation::kFlow});
-  agencies.vars.push_back({"staff", "persons", "staff of the agency's international unit",
-                           {"agency"}, ag.staff, Aggregation::kStatic});
+  const auto& budget = model::agency_indicators()[0];
+  agencies.vars.push_back({budget.name, budget.units, budget.long_name, {"time", "agency"},
+                           rec.agency_budget, aggregation_of(budget.kind)});
+  const auto& staff = model::agency_static_indicators()[0];
+  agencies.vars.push_back({staff.name, staff.units, staff.long_name, {"agency"}, ag.staff,
+                           Aggregation::kStatic});
 
   Group events{"events", time_coords(w, steps), {}};
   events.coords.push_back(month_index(steps));
   events.coords.push_back({"event_kind", w.events_calendar.kinds(),
                            {{"long_name", "kind of recurring event"}}, ""});
-  events.vars.push_back({"attendees", "persons/month",
-                         "attendees of the kind's edition held this month (an input from the "
-                         "events calendar)",
-                         {"time", "event_kind"}, rec.event_attendees, Aggregation::kFlow});
+  const auto& attendees = model::event_indicators()[0];
+  events.vars.push_back({attendees.name, attendees.units, attendees.long_name,
+                         {"time", "event_kind"}, rec.event_attendees,
+                         aggregation_of(attendees.kind)});
   out.groups = {std::move(metro), std::move(zones), std::move(agencies), std::move(events)};
   return out;
 }

@@ -118,6 +118,27 @@ const std::array<IndicatorSpec, kZoneStaticCount>& zone_static_indicators() {
   return t;
 }
 
+const std::array<IndicatorSpec, 1>& agency_indicators() {
+  static const std::array<IndicatorSpec, 1> t = {{
+      {"budget", F, "EUR/month", "international-action budget (nominal; base budget / 12 until governance and politics are modelled)"},
+  }};
+  return t;
+}
+
+const std::array<IndicatorSpec, 1>& agency_static_indicators() {
+  static const std::array<IndicatorSpec, 1> t = {{
+      {"staff", X, "persons", "staff of the agency's international unit"},
+  }};
+  return t;
+}
+
+const std::array<IndicatorSpec, 1>& event_indicators() {
+  static const std::array<IndicatorSpec, 1> t = {{
+      {"attendees", F, "persons/month", "attendees of the kind's edition held this month (an input from the events calendar)"},
+  }};
+  return t;
+}
+
 std::string indicators_markdown() {
   std::ostringstream o;
   const auto kind = [](Kind k) {
@@ -135,6 +156,9 @@ std::string indicators_markdown() {
   table("/metro (time)", metro_indicators());
   table("/zones (time, zone)", zone_indicators());
   table("/zones (zone)", zone_static_indicators());
+  table("/agencies (time, agency)", agency_indicators());
+  table("/agencies (agency)", agency_static_indicators());
+  table("/events (time, event_kind)", event_indicators());
   return o.str();
 }
 

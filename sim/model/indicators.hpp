@@ -88,6 +88,11 @@ enum class ZoneStatic : std::size_t {
   kCount
 };
 
+/// Agency indicators (dims: time, agency) and static (agency); event indicators (time, event_kind).
+enum class AgencyInd : std::size_t { kBudget, kCount };
+enum class AgencyStatic : std::size_t { kStaff, kCount };
+enum class EventInd : std::size_t { kAttendees, kCount };
+
 inline constexpr std::size_t kMetroCount = static_cast<std::size_t>(MetroInd::kCount);
 inline constexpr std::size_t kZoneCount = static_cast<std::size_t>(ZoneInd::kCount);
 inline constexpr std::size_t kZoneStaticCount = static_cast<std::size_t>(ZoneStatic::kCount);
@@ -95,6 +100,9 @@ inline constexpr std::size_t kZoneStaticCount = static_cast<std::size_t>(ZoneSta
 const std::array<IndicatorSpec, kMetroCount>& metro_indicators();
 const std::array<IndicatorSpec, kZoneCount>& zone_indicators();
 const std::array<IndicatorSpec, kZoneStaticCount>& zone_static_indicators();
+const std::array<IndicatorSpec, 1>& agency_indicators();         ///< by AgencyInd
+const std::array<IndicatorSpec, 1>& agency_static_indicators();  ///< by AgencyStatic
+const std::array<IndicatorSpec, 1>& event_indicators();          ///< by EventInd
 
 /// Markdown tables of every indicator by group (for `metrosim indicators --markdown`).
 std::string indicators_markdown();
