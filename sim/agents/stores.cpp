@@ -22,6 +22,9 @@ void Zones::resize(std::size_t n) {
   tenure_share.resize(n);
   income_mean.resize(n);
   rent_from_data.resize(n);
+  households_from_data.resize(n);
+  tenure_from_data.resize(n);
+  income_from_data.resize(n);
   nonprincipal.resize(n);
   stock.resize(n);
   occupied.resize(n);

@@ -54,6 +54,7 @@ struct ZoneRow {
   std::array<double, kTenures> share{};
   double income_month = 0, rent = 0;
   bool rent_data = false;
+  bool own_row = false;  ///< households, tenure and income copied from the zone's own data row
 };
 
 std::array<double, kTenures> tenure_shares(const MunicipalityRow& m, double social_share) {
@@ -116,6 +117,7 @@ Zones build_zones(const RegionInput& in, const ZoneBuildParams& p) {
     r.lon = m.lon;
     r.area = m.area_km2;
     r.households = m.households;
+    r.own_row = true;
     r.nonprincipal = m.dwellings_nonprincipal;
     r.share = tenure_shares(m, p.social_share_of_rented);
     r.income_month = m.income_per_household * p.income_backcast / 12.0;
@@ -180,6 +182,9 @@ Zones build_zones(const RegionInput& in, const ZoneBuildParams& p) {
     z.tenure_share[i] = r.share;
     z.income_mean[i] = r.income_month;
     z.rent_from_data[i] = r.rent_data;
+    z.households_from_data[i] = r.own_row;
+    z.tenure_from_data[i] = r.own_row;
+    z.income_from_data[i] = r.own_row;
     z.nonprincipal[i] = r.nonprincipal;
     z.rent_market[i] = r.rent;
     for (std::size_t u = 0; u < kTenures; ++u) z.occupied[i][u] = cells[i * kTenures + u];

@@ -13,26 +13,32 @@ namespace metrosim::io {
 namespace {
 
 Aggregation aggregation_of(model::Kind k) {
-  return k == model::Kind::kFlow ? Aggregation::kFlow
+  return k == model::Kind::kFlow    ? Aggregation::kFlow
          : k == model::Kind::kStock ? Aggregation::kStock
                                     : Aggregation::kStatic;
 }
 
 std::vector<Coordinate> time_coords(const model::World& w, std::size_t steps) {
   std::vector<std::int32_t> days(steps);
-  for (std::size_t t = 0; t < steps; ++t) days[t] = w.calendar.day_offset(static_cast<core::Step>(t));
-  Coordinate time{"time", days,
-                  {{"units", w.calendar.cf_time_units()},
-                   {"calendar", "standard"},
-                   {"long_name", "first day of the month (stocks observed then; flows over the month)"}},
-                  ""};
+  for (std::size_t t = 0; t < steps; ++t)
+    days[t] = w.calendar.day_offset(static_cast<core::Step>(t));
+  Coordinate time{
+      "time",
+      days,
+      {{"units", w.calendar.cf_time_units()},
+       {"calendar", "standard"},
+       {"long_name", "first day of the month (stocks observed then; flows over the month)"}},
+      ""};
   return {time};
 }
 
 Coordinate month_index(std::size_t steps) {
   std::vector<std::int32_t> m(steps);
   for (std::size_t t = 0; t < steps; ++t) m[t] = static_cast<std::int32_t>(t);
-  return {"month_index", m, {{"units", "1"}, {"long_name", "months since the run's start month"}}, "time"};
+  return {"month_index",
+          m,
+          {{"units", "1"}, {"long_name", "months since the run's start month"}},
+          "time"};
 }
 
 std::string utc_now() {
@@ -46,14 +52,18 @@ std::string utc_now() {
 
 std::vector<std::string> available_indicators() {
   std::vector<std::string> out;
-  for (const auto& spec : model::metro_indicators()) out.push_back(std::string("metro/") + spec.name);
-  for (const auto& spec : model::zone_indicators()) out.push_back(std::string("zones/") + spec.name);
+  for (const auto& spec : model::metro_indicators())
+    out.push_back(std::string("metro/") + spec.name);
+  for (const auto& spec : model::zone_indicators())
+    out.push_back(std::string("zones/") + spec.name);
   for (const auto& spec : model::zone_static_indicators())
     out.push_back(std::string("zones/") + spec.name);
-  for (const auto& spec : model::agency_indicators()) out.push_back(std::string("agencies/") + spec.name);
+  for (const auto& spec : model::agency_indicators())
+    out.push_back(std::string("agencies/") + spec.name);
   for (const auto& spec : model::agency_static_indicators())
     out.push_back(std::string("agencies/") + spec.name);
-  for (const auto& spec : model::event_indicators()) out.push_back(std::string("events/") + spec.name);
+  for (const auto& spec : model::event_indicators())
+    out.push_back(std::string("events/") + spec.name);
   return out;
 }
 
@@ -68,18 +78,18 @@ RunOutput assemble_run(const model::World& w, const model::Recorder& rec, const 
   const auto& s = w.scenario;
   char host[256] = "unknown";
   gethostname(host, sizeof host - 1);
-  out.attrs_text = {{"metrosim_version", core::kVersion},
-                    {"git_commit", core::kGitCommit},
-                    {"build", std::string(core::kCompiler) + "; " + core::kBuildType + "; " +
-                                  core::kBuildFlags},
-                    {"created_utc", utc_now()},
-                    {"scenario_name", s.run.name},
-                    {"scenario_resolved", p.scenario_resolved},
-                    {"data_sha256", format_sha256_lines(p.data_sha256)},
-                    {"start", s.run.start},
-                    {"host", host},
-                    {"command_line", p.command_line},
-                    {"cpi_base", "nominal EUR; contract rents indexed by economy.cpi_growth"}};
+  out.attrs_text = {
+      {"metrosim_version", core::kVersion},
+      {"git_commit", core::kGitCommit},
+      {"build", std::string(core::kCompiler) + "; " + core::kBuildType + "; " + core::kBuildFlags},
+      {"created_utc", utc_now()},
+      {"scenario_name", s.run.name},
+      {"scenario_resolved", p.scenario_resolved},
+      {"data_sha256", format_sha256_lines(p.data_sha256)},
+      {"start", s.run.start},
+      {"host", host},
+      {"command_line", p.command_line},
+      {"cpi_base", "nominal EUR; contract rents indexed by economy.cpi_growth"}};
   out.attrs_int = {{"seed", static_cast<std::int64_t>(s.run.seed)},
                    {"replicate", p.replicate},
                    {"steps", s.run.steps},
@@ -92,7 +102,11 @@ RunOutput assemble_run(const model::World& w, const model::Recorder& rec, const 
   metro.coords.push_back(month_index(steps));
   for (std::size_t k = 0; k < model::kMetroCount; ++k) {
     const auto& spec = model::metro_indicators()[k];
-    Variable v{spec.name, spec.units, spec.long_name, {"time"}, std::vector<double>(steps),
+    Variable v{spec.name,
+               spec.units,
+               spec.long_name,
+               {"time"},
+               std::vector<double>(steps),
                aggregation_of(spec.kind)};
     for (std::size_t t = 0; t < steps; ++t) v.data[t] = rec.metro[t * model::kMetroCount + k];
     metro.vars.push_back(std::move(v));
@@ -101,27 +115,39 @@ RunOutput assemble_run(const model::World& w, const model::Recorder& rec, const 
   Group zones{"zones", time_coords(w, steps), {}};
   zones.coords.push_back(month_index(steps));
   zones.coords.push_back({"zone", w.zones.name, {{"long_name", "zone name"}}, ""});
-  zones.coords.push_back({"zone_code", w.zones.code,
-                          {{"long_name", "zone code (INE municipality, municipality+district, or EXT)"}},
-                          "zone"});
-  zones.coords.push_back({"zone_municipality", w.zones.municipality,
+  zones.coords.push_back(
+      {"zone_code",
+       w.zones.code,
+       {{"long_name", "zone code (INE municipality, municipality+district, or EXT)"}},
+       "zone"});
+  zones.coords.push_back({"zone_municipality",
+                          w.zones.municipality,
                           {{"long_name", "INE code of the municipality the zone belongs to"}},
                           "zone"});
-  zones.coords.push_back({"is_core", w.zones.is_core,
-                          {{"units", "1"}, {"long_name", "1 if the zone is (part of) the core city"}},
-                          "zone"});
+  zones.coords.push_back(
+      {"is_core",
+       w.zones.is_core,
+       {{"units", "1"}, {"long_name", "1 if the zone is (part of) the core city"}},
+       "zone"});
   for (std::size_t k = 0; k < model::kZoneCount; ++k) {
     const auto& spec = model::zone_indicators()[k];
     const auto* first = rec.zone.data() + k * steps * nz;
-    zones.vars.push_back({spec.name, spec.units, spec.long_name, {"time", "zone"},
+    zones.vars.push_back({spec.name,
+                          spec.units,
+                          spec.long_name,
+                          {"time", "zone"},
                           std::vector<double>(first, first + steps * nz),
                           aggregation_of(spec.kind)});
   }
   for (std::size_t k = 0; k < model::kZoneStaticCount; ++k) {
     const auto& spec = model::zone_static_indicators()[k];
     const auto* first = rec.zone_static.data() + k * nz;
-    zones.vars.push_back({spec.name, spec.units, spec.long_name, {"zone"},
-                          std::vector<double>(first, first + nz), Aggregation::kStatic});
+    zones.vars.push_back({spec.name,
+                          spec.units,
+                          spec.long_name,
+                          {"zone"},
+                          std::vector<double>(first, first + nz),
+                          Aggregation::kStatic});
   }
   // Agencies: the same list in every scenario (fixed shapes); budgets are inputs for now.
   Group agencies{"agencies", time_coords(w, steps), {}};
@@ -132,23 +158,31 @@ RunOutput assemble_run(const model::World& w, const model::Recorder& rec, const 
   std::vector<std::string> kinds;
   for (auto k : ag.kind) kinds.push_back(agents::kAgencyKindNames[static_cast<std::size_t>(k)]);
   agencies.coords.push_back({"agency_kind", kinds, {{"long_name", "kind of agency"}}, "agency"});
-  agencies.coords.push_back({"agency_jurisdiction", ag.jurisdiction,
+  agencies.coords.push_back({"agency_jurisdiction",
+                             ag.jurisdiction,
                              {{"long_name", "metro, periphery or the INE code of a municipality"}},
                              "agency"});
   const auto& budget = model::agency_indicators()[0];
-  agencies.vars.push_back({budget.name, budget.units, budget.long_name, {"time", "agency"},
-                           rec.agency_budget, aggregation_of(budget.kind)});
+  agencies.vars.push_back({budget.name,
+                           budget.units,
+                           budget.long_name,
+                           {"time", "agency"},
+                           rec.agency_budget,
+                           aggregation_of(budget.kind)});
   const auto& staff = model::agency_static_indicators()[0];
-  agencies.vars.push_back({staff.name, staff.units, staff.long_name, {"agency"}, ag.staff,
-                           Aggregation::kStatic});
+  agencies.vars.push_back(
+      {staff.name, staff.units, staff.long_name, {"agency"}, ag.staff, Aggregation::kStatic});
 
   Group events{"events", time_coords(w, steps), {}};
   events.coords.push_back(month_index(steps));
-  events.coords.push_back({"event_kind", w.events_calendar.kinds(),
-                           {{"long_name", "kind of recurring event"}}, ""});
+  events.coords.push_back(
+      {"event_kind", w.events_calendar.kinds(), {{"long_name", "kind of recurring event"}}, ""});
   const auto& attendees = model::event_indicators()[0];
-  events.vars.push_back({attendees.name, attendees.units, attendees.long_name,
-                         {"time", "event_kind"}, rec.event_attendees,
+  events.vars.push_back({attendees.name,
+                         attendees.units,
+                         attendees.long_name,
+                         {"time", "event_kind"},
+                         rec.event_attendees,
                          aggregation_of(attendees.kind)});
   out.groups = {std::move(metro), std::move(zones), std::move(agencies), std::move(events)};
   return out;

@@ -110,8 +110,17 @@ const std::array<IndicatorSpec, kZoneStaticCount>& zone_static_indicators() {
       {"lat", X, "degrees_north", "latitude of the zone's representative point (WGS84)"},
       {"lon", X, "degrees_east", "longitude of the zone's representative point (WGS84)"},
       {"area_km2", X, "km2", "land area (0 for the external zone: not modelled)"},
-      {"rent_initial_from_data", X, "1",
+      {"rent_source", X, "1",
        "1 if the initial market rent comes from data, 0 if from the income-gradient assumption"},
+      {"households_source", X, "1",
+       "1 if initial households come from the zone's own census row, 0 if derived (district split "
+       "by population, external zone)"},
+      {"tenure_source", X, "1",
+       "1 if initial tenure shares come from the zone's own census row, 0 if derived (districts "
+       "take the city's shares)"},
+      {"income_source", X, "1",
+       "1 if the initial mean income comes from the zone's own ADRH row, 0 if derived (district "
+       "index, external zone)"},
       {"rent_loop_gain", X, "1",
        "loop gain of the market-rent rule at initialisation (stable and monotone below 0.25)"},
   }};
@@ -120,7 +129,9 @@ const std::array<IndicatorSpec, kZoneStaticCount>& zone_static_indicators() {
 
 const std::array<IndicatorSpec, 1>& agency_indicators() {
   static const std::array<IndicatorSpec, 1> t = {{
-      {"budget", F, "EUR/month", "international-action budget (nominal; base budget / 12 until governance and politics are modelled)"},
+      {"budget", F, "EUR/month",
+       "international-action budget (nominal; base budget / 12 until governance and politics are "
+       "modelled)"},
   }};
   return t;
 }
@@ -134,7 +145,8 @@ const std::array<IndicatorSpec, 1>& agency_static_indicators() {
 
 const std::array<IndicatorSpec, 1>& event_indicators() {
   static const std::array<IndicatorSpec, 1> t = {{
-      {"attendees", F, "persons/month", "attendees of the kind's edition held this month (an input from the events calendar)"},
+      {"attendees", F, "persons/month",
+       "attendees of the kind's edition held this month (an input from the events calendar)"},
   }};
   return t;
 }

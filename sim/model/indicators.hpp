@@ -84,6 +84,9 @@ enum class ZoneStatic : std::size_t {
   kLon,
   kAreaKm2,
   kRentInitialFromData,
+  kHouseholdsFromData,
+  kTenureFromData,
+  kIncomeFromData,
   kRentLoopGain,
   kCount
 };

@@ -160,6 +160,9 @@ void record_static(const World& w, Recorder& rec) {
     put(ZoneStatic::kLon, z, w.zones.lon[z]);
     put(ZoneStatic::kAreaKm2, z, w.zones.area_km2[z]);
     put(ZoneStatic::kRentInitialFromData, z, w.zones.rent_from_data[z]);
+    put(ZoneStatic::kHouseholdsFromData, z, w.zones.households_from_data[z]);
+    put(ZoneStatic::kTenureFromData, z, w.zones.tenure_from_data[z]);
+    put(ZoneStatic::kIncomeFromData, z, w.zones.income_from_data[z]);
     put(ZoneStatic::kRentLoopGain, z, w.loop_gain[z]);
   }
 }
