@@ -4,6 +4,7 @@
 #include "cli/commands.hpp"
 #include "cli/scenario_options.hpp"
 #include "io/h5_info.hpp"
+#include "io/region_reader.hpp"
 #include "model/indicators.hpp"
 
 namespace po = boost::program_options;
@@ -14,8 +15,7 @@ namespace {
 
 /// Parses `args` into `vm`; returns -1 to continue, or an exit code (help printed, or error).
 int parse(const Args& args, const po::options_description& desc, const po::options_description& all,
-          const po::positional_options_description& pos, po::variables_map& vm,
-          const char* name) {
+          const po::positional_options_description& pos, po::variables_map& vm, const char* name) {
   try {
     po::store(po::command_line_parser(args).options(all).positional(pos).run(), vm);
     po::notify(vm);
@@ -33,10 +33,10 @@ int parse(const Args& args, const po::options_description& desc, const po::optio
 int table_command(const Args& args, const char* name, const char* what,
                   const std::string& markdown) {
   bool md = false;
-  po::options_description desc(std::string("usage: metrosim ") + name + " [--markdown]\n\n" +
-                               what + "\nOptions");
+  po::options_description desc(std::string("usage: metrosim ") + name + " [--markdown]\n\n" + what +
+                               "\nOptions");
   desc.add_options()("help,h", "show this help")("markdown", po::bool_switch(&md),
-                                                   "print a Markdown table (for docs/)");
+                                                 "print a Markdown table (for docs/)");
   po::variables_map vm;
   if (int rc = parse(args, desc, desc, {}, vm, name); rc >= 0) return rc;
   std::cout << markdown;  // the Markdown table is also the plain listing: readable either way
@@ -54,7 +54,7 @@ int cmd_validate(const Args& args) {
       "and exits with 2, or prints the resolved scenario (canonical INI) and exits with 0.\n"
       "Options");
   desc.add_options()("help,h", "show this help")("quiet,q", po::bool_switch(&quiet),
-                                                   "print nothing when valid");
+                                                 "print nothing when valid");
   add_scenario_options(desc, so);
   po::options_description all;
   all.add(desc).add_options()("scenario", po::value(&so.file));
@@ -63,7 +63,13 @@ int cmd_validate(const Args& args) {
   po::variables_map vm;
   if (int rc = parse(args, desc, all, pos, vm, "validate"); rc >= 0) return rc;
   const LoadedInputs in = load_inputs(so);
-  if (!quiet) std::cout << io::canonical_ini(in.scenario.scenario);
+  if (quiet) return 0;
+  std::cout << io::canonical_ini(in.scenario.scenario);
+  // The data the scenario resolves to (comment lines: loading this text back ignores them).
+  std::cout << "\n# data_sha256 (region."
+            << "dir = " << io::resolve_region_dir(in.scenario.scenario, default_region_dir())
+            << ")\n";
+  for (const auto& [name, hex] : in.region.sha256) std::cout << "# " << hex << "  " << name << "\n";
   return 0;
 }
 
@@ -73,8 +79,8 @@ int cmd_info(const Args& args) {
   po::options_description desc(
       "usage: metrosim info OUT.h5 [--full]\n\nDescribes a metrosim output file: provenance, "
       "groups, dimensions, variables with units.\nOptions");
-  desc.add_options()("help,h", "show this help")(
-      "full", po::bool_switch(&full), "print the whole resolved scenario");
+  desc.add_options()("help,h", "show this help")("full", po::bool_switch(&full),
+                                                 "print the whole resolved scenario");
   po::options_description all;
   all.add(desc).add_options()("file", po::value(&path));
   po::positional_options_description pos;
@@ -90,7 +96,8 @@ int cmd_info(const Args& args) {
 }
 
 int cmd_keys(const Args& args) {
-  return table_command(args, "keys", "Lists every scenario key with type, unit, default, range and source.",
+  return table_command(args, "keys",
+                       "Lists every scenario key with type, unit, default, range and source.",
                        io::keys_markdown());
 }
 

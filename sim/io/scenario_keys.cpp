@@ -334,7 +334,7 @@ void add_output_keys(Keys& k) {
        .unit = "months",
        .choices = {"1", "12"},
        .source = "output control",
-       .doc = "1 = monthly, 12 = yearly (flows summed, stocks at end of year)"},
+       .doc = "1 = monthly, 12 = yearly (flows summed, stocks at the first month of each year)"},
       &Scenario::output, &P::every);
   add(k,
       {.name = "output.indicators",

@@ -60,7 +60,7 @@ enum class Precision { kFloat64, kFloat32 };
 
 struct OutputParams {
   Precision precision = Precision::kFloat64;
-  int every = 1;  ///< 1 = monthly, 12 = yearly (flows summed, stocks end of year)
+  int every = 1;  ///< 1 = monthly, 12 = yearly (flows summed, stocks at the period's first month)
   std::vector<std::string> indicators;  ///< names or globs; empty = all
 };
 

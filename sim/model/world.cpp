@@ -117,6 +117,7 @@ World build_world(const Scenario& s, const agents::RegionInput& region, std::uin
 void check_world(const World& w) {
   w.zones.check_invariants();
   w.households.check_invariants(w.zones.size());
+  w.firms.check_invariants(w.zones.size());
   // Each household occupies exactly one dwelling of its tenure's use: recount occupancy.
   std::vector<std::array<std::int64_t, agents::kTenures>> count(w.zones.size());
   for (auto& c : count) c.fill(0);

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "agents/agencies.hpp"
+#include "agents/firms.hpp"
 #include "agents/households.hpp"
 #include "agents/region_input.hpp"
 #include "agents/zones.hpp"
@@ -25,6 +26,7 @@ struct World {
   core::RngKey rng_key;
   agents::Zones zones;
   agents::Households households;
+  agents::Firms firms;  ///< empty until the firm mechanism (issue 4) populates it
   agents::Agencies agencies;
   agents::EventCalendar events_calendar;
   core::GroupIndex by_zone;       ///< households by zone of residence, rebuilt after moves
