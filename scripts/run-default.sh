@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
 cmake --preset release >/dev/null
-cmake --build --preset release -j"$(nproc)"
+cmake --build --preset release -j"$(nproc)" --target metrosim
 out=results/baseline.h5
 build/release/sim/metrosim run -o "$out" --overwrite "$@"
 PYTHONPATH=analysis /usr/bin/python3 -m metrosim_analysis plot "$out" -o results/plots

@@ -1,6 +1,7 @@
 // h5_info.cpp — `metrosim info`: walks a metrosim HDF5 file with the C API (groups, dimension
 // scales, attributes) and prints a summary. Generic over layouts (runs and sweeps alike): dims come
 // from the dimension scales attached to each axis, not from knowledge of the layout.
+#include "io/hdf5_quiet.hpp"
 #include "io/h5_info.hpp"
 
 #include <hdf5.h>
@@ -37,20 +38,6 @@ class Handle {
   herr_t (*close_)(hid_t);
 };
 
-class QuietHdf5 {
- public:
-  QuietHdf5() {
-    H5Eget_auto2(H5E_DEFAULT, &func_, &data_);
-    H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);
-  }
-  ~QuietHdf5() { H5Eset_auto2(H5E_DEFAULT, func_, data_); }
-  QuietHdf5(const QuietHdf5&) = delete;
-  QuietHdf5& operator=(const QuietHdf5&) = delete;
-
- private:
-  H5E_auto2_t func_ = nullptr;
-  void* data_ = nullptr;
-};
 
 std::string format_number(double v) {
   char buf[32];

@@ -2,6 +2,7 @@
 // selection, yearly aggregation), then one group per Group with its own dimension-scale
 // coordinates attached to every axis of every variable, chunked and gzip-compressed variables,
 // written through an AtomicFile so no partial file is ever visible under the final name.
+#include "io/hdf5_quiet.hpp"
 #include "io/h5_writer.hpp"
 
 #include <fnmatch.h>
@@ -189,21 +190,6 @@ void aggregate_time(RunOutput& out, std::size_t every) {
 
 // ---- HDF5 -------------------------------------------------------------------------------------
 
-/// Silences HDF5's automatic error printing while alive; errors become exceptions with context.
-class QuietHdf5 {
- public:
-  QuietHdf5() {
-    H5Eget_auto2(H5E_DEFAULT, &func_, &data_);
-    H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);
-  }
-  ~QuietHdf5() { H5Eset_auto2(H5E_DEFAULT, func_, data_); }
-  QuietHdf5(const QuietHdf5&) = delete;
-  QuietHdf5& operator=(const QuietHdf5&) = delete;
-
- private:
-  H5E_auto2_t func_ = nullptr;
-  void* data_ = nullptr;
-};
 
 /// The innermost message on HDF5's error stack ("name already exists"), or "".
 std::string hdf5_error_detail() {

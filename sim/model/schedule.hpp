@@ -1,11 +1,13 @@
-// schedule.hpp — THE order of a month (MODEL.md §3, the part implemented so far):
+// schedule.hpp — THE order of a month (MODEL.md §3, the parts implemented so far):
 //   0. observe stocks (first day of the month)
-//   1. calendar: January indexation of contract rents (CPI) and incomes (wage index)
-//   2. move events: life-course hazard, lease renewals, evictions
-//   3. zone choice of movers (size-corrected logit, ranked choices)
-//   4. matching to vacancies by keyed priority; moves applied; displacement recorded
-//   5. market rents from post-matching vacancy; the external zone's offer replenished
-//   6. invariants checked; flows of the month recorded
+//   1. calendar: January indexation of contract rents (CPI) and incomes (wage index); ageing
+//   2. exits (emigration, talent departures, dissolutions) free their dwellings
+//   3. move events (life-course hazard, renewals, evictions); arrivals appended from thinned streams
+//   4. zone choice of movers and arrivals (size-corrected logit, ranked choices)
+//   5. matching to vacancies by keyed priority; moves applied; displacement recorded; unhoused
+//      arrivals dropped
+//   6. invariants checked; vacant-stock tenure conversion; market rents from post-matching vacancy;
+//      the external zone's offer replenished; flows of the month recorded
 #pragma once
 #include <functional>
 #include <vector>
