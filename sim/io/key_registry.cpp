@@ -131,7 +131,11 @@ std::string describe_allowed(const KeySpec& spec) {
       if (!spec.choices.empty()) return "one of " + join(spec.choices, ", ");
       return "an integer in " + range_text(spec.range);
     case KeyType::kUInt64:
-      return "an integer in [0, " + std::to_string(std::numeric_limits<std::uint64_t>::max()) + "]";
+      return "an integer in [0, " +
+             (std::isinf(spec.range.hi)
+                  ? std::to_string(std::numeric_limits<std::uint64_t>::max())
+                  : std::to_string(static_cast<std::uint64_t>(spec.range.hi))) +
+             "]";
     case KeyType::kBool:
       return "true or false";
     case KeyType::kEnum:
@@ -186,6 +190,8 @@ std::optional<KeyValue> parse_value(const KeySpec& spec, std::string_view text,
       if (res.ec == std::errc::result_out_of_range) return fail("too large");
       if (res.ec != std::errc() || res.ptr != t.data() + t.size())
         return fail(parse_integer(t, probe));
+      if (!std::isinf(spec.range.hi) && static_cast<double>(v) > spec.range.hi)
+        return fail("too large");
       return KeyValue(v);
     }
     case KeyType::kBool:

@@ -48,6 +48,8 @@ void add_run_keys(Keys& k) {
   add(k,
       {.name = "run.seed",
        .type = KeyType::kUInt64,
+       // Below 2^62: seed + replicate stays exact in the output's int64 attributes and /runs.
+       .range = in(0, 4e18),
        .source = kRun,
        .doc = "master seed of every random stream"},
       &Scenario::run, &P::seed);
