@@ -265,6 +265,9 @@ void add_housing_keys(Keys& k) {
     false, "Spanish lease law (LAU 1994 as amended 2013: 3-year minimum)");
   h("housing.renewal_reset", "share of gap", in(0, 1),
     "share of the gap to market rent closed at renewal", &P::renewal_reset);
+  h("housing.rent_cap", "share of the current contract rent", in(-1, 1),
+    "lever: maximum increase of the contract rent at renewal; negative = no cap", &P::rent_cap,
+    false, "policy lever");
   h("housing.natural_vacancy_owner", "share of owner stock", in(0.005, 0.3),
     "vacancy rate of owner-occupied stock at which no unit changes use", &P::natural_vacancy_owner);
   h("housing.tenure_conversion_rate", "share of excess vacant units per month", in(0, 1),

@@ -11,6 +11,7 @@ struct HousingParams {
   double lease_term_months = 36;       ///< LTR lease term (Spain: 3 years until March 2019), [12, 120]
   double renewal_reset = 1.0;          ///< share of the gap to market rent closed at renewal, [0, 1]
   double eviction_at_renewal = 0.02;   ///< probability a lease is not renewed (sale, own use), [0, 1]
+  double rent_cap = -1.0;  ///< lever: maximum increase at renewal, share of the current contract rent; negative = no cap, [-1, 1]
   double natural_vacancy_owner = 0.03; ///< vacancy rate of owner-occupied stock in balance, [0.005, 0.3]
   double tenure_conversion_rate = 0.10;  ///< share of excess vacant units changing use per month, [0, 1]
 };

@@ -1,6 +1,8 @@
 // move_events.cpp — see move_events.hpp.
 #include "mechanisms/relocation/move_events.hpp"
 
+#include "mechanisms/housing/rent_regulation.hpp"
+
 #include <algorithm>
 #include <cmath>
 
@@ -46,7 +48,11 @@ void decide_moves(const HousingParams& hp, const RelocationParams& rp, const cor
       }
       const double market = zones.rent_market[static_cast<std::size_t>(hh.zone[i])];
       const double old_rent = hh.rent[i];
-      const double new_rent = old_rent + hp.renewal_reset * (market - old_rent);
+      // The landlord resets toward the market; housing.rent_cap bounds the increase (one year's
+      // worth on top of the CPI indexation already in the contract rent).
+      const double new_rent =
+          regulated_renewal_rent(old_rent, market, hp.renewal_reset, 1.0,
+                                 RentCap{hp.rent_cap, kNoRentCap}, LandlordType::kSmall);
       out.renewal[i] = 1;
       out.renewal_rent[i] = new_rent;
       const double burden_rise = std::max(0.0, (new_rent - old_rent) / hh.income[i]);
