@@ -70,7 +70,8 @@ void Households::reserve(std::size_t n) {
 
 void Households::compact(const std::vector<std::uint8_t>& keep) {
   std::size_t out = 0;
-  for (std::size_t i = 0; i < size(); ++i) {
+  while (out < size() && keep[out]) ++out;  // rows before the first removal stay where they are
+  for (std::size_t i = out; i < size(); ++i) {
     if (!keep[i]) continue;
     if (out != i) {
       id[out] = id[i];

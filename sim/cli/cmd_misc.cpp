@@ -1,4 +1,5 @@
 // cmd_misc.cpp — `validate`, `info`, `keys` and `indicators`.
+#include <filesystem>
 #include <iostream>
 
 #include "cli/commands.hpp"
@@ -91,7 +92,16 @@ int cmd_info(const Args& args) {
     std::cerr << "metrosim info: missing OUT.h5\n" << desc;
     return 2;
   }
-  std::cout << io::describe_h5(path, full);
+  if (!std::filesystem::is_regular_file(path)) {
+    std::cerr << "metrosim info: " << path << ": no such file\n";
+    return 2;
+  }
+  try {
+    std::cout << io::describe_h5(path, full);
+  } catch (const std::runtime_error& e) {  // not HDF5, or not a metrosim file: bad input
+    std::cerr << "metrosim info: " << e.what() << "\n";
+    return 2;
+  }
   return 0;
 }
 

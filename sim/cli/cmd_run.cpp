@@ -26,7 +26,10 @@ void print_summary(const model::World& w, const model::Recorder& rec, const std:
                    double seconds) {
   using model::MetroInd;
   const auto last = static_cast<core::Step>(rec.steps - 1);
-  auto m = [&](core::Step t, MetroInd k) { return rec.metro[static_cast<std::size_t>(t) * model::kMetroCount + static_cast<std::size_t>(k)]; };
+  auto m = [&](core::Step t, MetroInd k) {
+    return rec
+        .metro[static_cast<std::size_t>(t) * model::kMetroCount + static_cast<std::size_t>(k)];
+  };
   double displaced = 0, exits = 0;
   for (core::Step t = 0; t <= last; ++t) {
     displaced += m(t, MetroInd::kDisplacedRenewal) + m(t, MetroInd::kDisplacedEviction);
@@ -34,10 +37,11 @@ void print_summary(const model::World& w, const model::Recorder& rec, const std:
   }
   const double r0 = m(0, MetroInd::kRentMarketMean), r1 = m(last, MetroInd::kRentMarketMean);
   std::printf("wrote %s\n", path.c_str());
-  std::printf("  scenario %s, seed %llu, %lld months from %s, %zu household agents (scale %g), %.1f s\n",
-              w.scenario.run.name.c_str(), static_cast<unsigned long long>(w.scenario.run.seed),
-              static_cast<long long>(w.scenario.run.steps), w.scenario.run.start.c_str(),
-              w.households.size(), w.scenario.agents.scale, seconds);
+  std::printf(
+      "  scenario %s, seed %llu, %lld months from %s, %zu household agents (scale %g), %.1f s\n",
+      w.scenario.run.name.c_str(), static_cast<unsigned long long>(w.scenario.run.seed),
+      static_cast<long long>(w.scenario.run.steps), w.scenario.run.start.c_str(),
+      w.households.size(), w.scenario.agents.scale, seconds);
   std::printf("  metro households        %12.0f -> %12.0f\n", m(0, MetroInd::kHouseholds),
               m(last, MetroInd::kHouseholds));
   std::printf("  market rent (EUR/month) %12.1f -> %12.1f  (%+.1f %%)\n", r0, r1,
@@ -102,6 +106,11 @@ int cmd_run(const Args& args, const std::string& command_line) {
   const auto& s = in.scenario.scenario;
   if (output.empty()) output = "results/" + s.run.name + ".h5";
   // Refuse early what would only fail after a long run.
+  if (fs::is_directory(output) || output.back() == '/') {
+    std::cerr << "metrosim run: -o " << output << " is a directory; give a file name, e.g. "
+              << (fs::path(output) / (s.run.name + ".h5")).string() << "\n";
+    return 2;
+  }
   io::check_indicator_patterns(s.output.indicators, io::available_indicators());
   if (const auto parent = fs::path(output).parent_path(); !parent.empty() && !fs::exists(output))
     fs::create_directories(parent);
@@ -124,10 +133,10 @@ int cmd_run(const Args& args, const std::string& command_line) {
         if (world.loop_gain[z] >= 0.25)
           std::cerr << "metrosim: warning: rent loop gain " << world.loop_gain[z] << " in zone "
                     << world.zones.code[z] << " is >= 0.25: rents may oscillate\n";
-    Progress progress("metrosim run " + s.run.name +
-                      (replicates > 1 ? " replicate " + std::to_string(r + 1) + "/" +
-                                            std::to_string(replicates)
-                                      : std::string()));
+    Progress progress(
+        "metrosim run " + s.run.name +
+        (replicates > 1 ? " replicate " + std::to_string(r + 1) + "/" + std::to_string(replicates)
+                        : std::string()));
     model::Recorder rec = model::simulate(
         world, [&](core::Step done, core::Step total) { progress.update(done, total); });
     progress.finish();
@@ -152,9 +161,10 @@ int cmd_run(const Args& args, const std::string& command_line) {
   const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   print_summary(*first_world, *first_rec, output, secs);
   if (replicates > 1)
-    std::printf("  %d replicates (seeds %llu..%llu) in one file; the summary shows the first\n",
-                replicates, static_cast<unsigned long long>(s.run.seed),
-                static_cast<unsigned long long>(s.run.seed + static_cast<std::uint64_t>(replicates - 1)));
+    std::printf(
+        "  %d replicates (seeds %llu..%llu) in one file; the summary shows the first\n", replicates,
+        static_cast<unsigned long long>(s.run.seed),
+        static_cast<unsigned long long>(s.run.seed + static_cast<std::uint64_t>(replicates - 1)));
   return 0;
 }
 

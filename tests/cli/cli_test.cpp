@@ -34,8 +34,8 @@ Result metrosim(const std::string& args) {
 }
 
 fs::path temp_dir(const std::string& name) {
-  const fs::path d = fs::temp_directory_path() / ("metrosim_cli_" + name + "_" +
-                                                  std::to_string(::getpid()));
+  const fs::path d =
+      fs::temp_directory_path() / ("metrosim_cli_" + name + "_" + std::to_string(::getpid()));
   fs::remove_all(d);
   fs::create_directories(d);
   return d;
@@ -69,7 +69,7 @@ TEST_CASE("bad input exits with 2, names file, line and key, and writes nothing"
   CHECK(r.code == 2);
   CHECK(r.out.find("bad.ini:4: housing.natural_vacancy") != std::string::npos);
   CHECK_FALSE(fs::exists(out));
-  CHECK(fs::directory_iterator(d) != fs::directory_iterator() );
+  CHECK(fs::directory_iterator(d) != fs::directory_iterator());
   for (const auto& e : fs::directory_iterator(d)) CHECK(e.path().filename() == "bad.ini");
   // --set problems too, with the argument's position.
   const auto s = metrosim("run -o " + out.string() + " --set run.steps=0");
@@ -91,25 +91,28 @@ TEST_CASE("an existing output is refused without --overwrite and left untouched"
   CHECK(r.code == 2);
   CHECK(r.out.find("--overwrite") != std::string::npos);
   CHECK(slurp(out) == "precious");
-  const auto ok = metrosim("run -o " + out.string() + " --steps 2 --set agents.scale=0.005 --overwrite");
+  const auto ok =
+      metrosim("run -o " + out.string() + " --steps 2 --set agents.scale=0.005 --overwrite");
   CHECK(ok.code == 0);
   CHECK(slurp(out) != "precious");
 }
 
 TEST_CASE("the resolved scenario of a run reproduces it bit for bit", "[cli][determinism]") {
   const fs::path d = temp_dir("resolved");
-  const auto a = metrosim("run -o " + (d / "a.h5").string() +
-                          " --steps 6 --seed 7 --set agents.scale=0.01 --set relocation.beta_distance=0.2");
+  const auto a =
+      metrosim("run -o " + (d / "a.h5").string() +
+               " --steps 6 --seed 7 --set agents.scale=0.01 --set relocation.beta_distance=0.2");
   REQUIRE(a.code == 0);
-  const auto v = metrosim("validate --steps 6 --seed 7 --set agents.scale=0.01 --set relocation.beta_distance=0.2");
+  const auto v = metrosim(
+      "validate --steps 6 --seed 7 --set agents.scale=0.01 --set relocation.beta_distance=0.2");
   REQUIRE(v.code == 0);
   std::ofstream(d / "resolved.ini") << v.out;
   const auto b = metrosim("run " + (d / "resolved.ini").string() + " -o " + (d / "b.h5").string());
   REQUIRE(b.code == 0);
   // h5diff compares every dataset of the groups (attributes such as created_utc differ).
   for (const char* g : {"/metro", "/zones"}) {
-    const std::string cmd = "h5diff -q " + (d / "a.h5").string() + " " + (d / "b.h5").string() +
-                            " " + g + " " + g;
+    const std::string cmd =
+        "h5diff -q " + (d / "a.h5").string() + " " + (d / "b.h5").string() + " " + g + " " + g;
     CHECK(std::system(cmd.c_str()) == 0);
   }
   // A different seed differs.
@@ -128,4 +131,14 @@ TEST_CASE("keys and indicators print Markdown tables", "[cli]") {
   const auto i = metrosim("indicators --markdown");
   CHECK(i.code == 0);
   CHECK(i.out.find("`rent_market`") != std::string::npos);
+}
+
+TEST_CASE("info and run refuse unusable paths with exit code 2", "[cli]") {
+  const fs::path d = temp_dir("paths");
+  CHECK(metrosim("info " + (d / "missing.h5").string()).code == 2);
+  std::ofstream(d / "text.h5") << "not hdf5";
+  CHECK(metrosim("info " + (d / "text.h5").string()).code == 2);
+  const auto r = metrosim("run -o " + d.string() + "/ --steps 1 --set agents.scale=0.005");
+  CHECK(r.code == 2);
+  CHECK(r.out.find("is a directory") != std::string::npos);
 }
