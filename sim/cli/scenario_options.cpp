@@ -1,6 +1,9 @@
 // scenario_options.cpp — see scenario_options.hpp.
 #include "cli/scenario_options.hpp"
 
+#include <optional>
+#include <utility>
+
 #include "agents/zones_init.hpp"
 #include "cli/commands.hpp"
 #include "io/region_reader.hpp"
@@ -11,19 +14,39 @@ namespace po = boost::program_options;
 namespace metrosim::cli {
 
 void add_scenario_options(po::options_description& desc, ScenarioOptions& o) {
-  desc.add_options()
-      ("set", po::value(&o.sets)->composing()->value_name("KEY=VALUE"),
-       "override a scenario key, e.g. --set housing.lease_term_months=60 or "
-       "--set relocation.amenity@0801902=0.5 (repeatable; later wins)")
-      ("seed", po::value(&o.seed)->value_name("N"), "alias of --set run.seed=N (applied last)")
-      ("steps", po::value(&o.steps)->value_name("N"), "alias of --set run.steps=N (applied last)");
+  desc.add_options()("set", po::value(&o.sets)->composing()->value_name("KEY=VALUE"),
+                     "override a scenario key, e.g. --set housing.lease_term_months=60 or "
+                     "--set relocation.amenity@0801902=0.5 (repeatable; later wins)")(
+      "seed", po::value(&o.seed)->value_name("N"), "alias of --set run.seed=N (applied last)")(
+      "steps", po::value(&o.steps)->value_name("N"), "alias of --set run.steps=N (applied last)");
 }
 
 LoadedInputs load_inputs(const ScenarioOptions& o) {
   std::vector<std::string> sets = o.sets;
-  if (!o.seed.empty()) sets.push_back("run.seed=" + o.seed);
-  if (!o.steps.empty()) sets.push_back("run.steps=" + o.steps);
-  LoadedInputs in{io::load_scenario(o.file, sets), {}};
+  // --seed and --steps are applied last, as run.seed / run.steps; their problems name the option.
+  std::vector<std::pair<int, std::string>> aliases;  // 1-based --set index -> option name
+  if (!o.seed.empty()) {
+    sets.push_back("run.seed=" + o.seed);
+    aliases.emplace_back(static_cast<int>(sets.size()), "--seed");
+  }
+  if (!o.steps.empty()) {
+    sets.push_back("run.steps=" + o.steps);
+    aliases.emplace_back(static_cast<int>(sets.size()), "--steps");
+  }
+  std::optional<io::LoadedScenario> loaded;
+  try {
+    loaded = io::load_scenario(o.file, sets);
+  } catch (const io::InputError& e) {
+    std::vector<io::Diagnostic> diags = e.diagnostics();
+    for (auto& d : diags)
+      for (const auto& [index, option] : aliases)
+        if (d.file == "--set" && d.line == index) {
+          d.file = option;
+          d.line = 1;
+        }
+    throw io::InputError(std::move(diags));
+  }
+  LoadedInputs in{std::move(*loaded), {}};
   in.region = io::read_region(in.scenario.scenario, default_region_dir());
   // Cross-references need the zones; report the problems of both checks together.
   const auto codes = model::zone_codes(in.scenario.scenario, in.region);

@@ -112,3 +112,13 @@ def test_all_problems_are_reported_at_once(run_metrosim, tmp_path, outdir):
     assert any(l.startswith(f"{ini}:5: housing.lease_term_month") for l in lines)
     assert any(l.startswith("--set:1: agents.scale") for l in lines)
     assert list(outdir.iterdir()) == []
+
+
+def test_seed_and_steps_errors_name_their_option(run_metrosim, outdir):
+    proc = run_metrosim("run", "-o", outdir / "o.h5", "--set", "agents.scale=0.01",
+                        "--seed", "-3", "--steps", "0", check=False)
+    assert proc.returncode == 2
+    lines = proc.stderr.splitlines()
+    assert any(l.startswith("--seed:1: run.seed") for l in lines), proc.stderr
+    assert any(l.startswith("--steps:1: run.steps") for l in lines), proc.stderr
+    assert list(outdir.iterdir()) == []
