@@ -18,6 +18,13 @@ Aggregation aggregation_of(model::Kind k) {
                                     : Aggregation::kStatic;
 }
 
+/// A variable named, documented and aggregated as its indicator-table row says.
+Variable from_spec(const model::IndicatorSpec& spec, std::vector<std::string> dims,
+                   std::vector<double> data) {
+  return {spec.name,       spec.units,      spec.long_name,
+          std::move(dims), std::move(data), aggregation_of(spec.kind)};
+}
+
 std::vector<Coordinate> time_coords(const model::World& w, std::size_t steps) {
   std::vector<std::int32_t> days(steps);
   for (std::size_t t = 0; t < steps; ++t)
@@ -102,12 +109,7 @@ RunOutput assemble_run(const model::World& w, const model::Recorder& rec, const 
   metro.coords.push_back(month_index(steps));
   for (std::size_t k = 0; k < model::kMetroCount; ++k) {
     const auto& spec = model::metro_indicators()[k];
-    Variable v{spec.name,
-               spec.units,
-               spec.long_name,
-               {"time"},
-               std::vector<double>(steps),
-               aggregation_of(spec.kind)};
+    Variable v = from_spec(spec, {"time"}, std::vector<double>(steps));
     for (std::size_t t = 0; t < steps; ++t) v.data[t] = rec.metro[t * model::kMetroCount + k];
     metro.vars.push_back(std::move(v));
   }
@@ -132,22 +134,13 @@ RunOutput assemble_run(const model::World& w, const model::Recorder& rec, const 
   for (std::size_t k = 0; k < model::kZoneCount; ++k) {
     const auto& spec = model::zone_indicators()[k];
     const auto* first = rec.zone.data() + k * steps * nz;
-    zones.vars.push_back({spec.name,
-                          spec.units,
-                          spec.long_name,
-                          {"time", "zone"},
-                          std::vector<double>(first, first + steps * nz),
-                          aggregation_of(spec.kind)});
+    zones.vars.push_back(
+        from_spec(spec, {"time", "zone"}, std::vector<double>(first, first + steps * nz)));
   }
   for (std::size_t k = 0; k < model::kZoneStaticCount; ++k) {
     const auto& spec = model::zone_static_indicators()[k];
     const auto* first = rec.zone_static.data() + k * nz;
-    zones.vars.push_back({spec.name,
-                          spec.units,
-                          spec.long_name,
-                          {"zone"},
-                          std::vector<double>(first, first + nz),
-                          Aggregation::kStatic});
+    zones.vars.push_back(from_spec(spec, {"zone"}, std::vector<double>(first, first + nz)));
   }
   // Agencies: the same list in every scenario (fixed shapes); budgets are inputs for now.
   Group agencies{"agencies", time_coords(w, steps), {}};
@@ -162,28 +155,16 @@ RunOutput assemble_run(const model::World& w, const model::Recorder& rec, const 
                              ag.jurisdiction,
                              {{"long_name", "metro, periphery or the INE code of a municipality"}},
                              "agency"});
-  const auto& budget = model::agency_indicators()[0];
-  agencies.vars.push_back({budget.name,
-                           budget.units,
-                           budget.long_name,
-                           {"time", "agency"},
-                           rec.agency_budget,
-                           aggregation_of(budget.kind)});
-  const auto& staff = model::agency_static_indicators()[0];
   agencies.vars.push_back(
-      {staff.name, staff.units, staff.long_name, {"agency"}, ag.staff, Aggregation::kStatic});
+      from_spec(model::agency_indicators()[0], {"time", "agency"}, rec.agency_budget));
+  agencies.vars.push_back(from_spec(model::agency_static_indicators()[0], {"agency"}, ag.staff));
 
   Group events{"events", time_coords(w, steps), {}};
   events.coords.push_back(month_index(steps));
   events.coords.push_back(
       {"event_kind", w.events_calendar.kinds(), {{"long_name", "kind of recurring event"}}, ""});
-  const auto& attendees = model::event_indicators()[0];
-  events.vars.push_back({attendees.name,
-                         attendees.units,
-                         attendees.long_name,
-                         {"time", "event_kind"},
-                         rec.event_attendees,
-                         aggregation_of(attendees.kind)});
+  events.vars.push_back(
+      from_spec(model::event_indicators()[0], {"time", "event_kind"}, rec.event_attendees));
   out.groups = {std::move(metro), std::move(zones), std::move(agencies), std::move(events)};
   return out;
 }
