@@ -114,7 +114,8 @@ def summarise_time(da: xr.DataArray, how: str = "auto") -> tuple[xr.DataArray, s
     if "time" not in da.dims:
         return da, "as written", units
     if how == "auto":
-        how = "sum" if da.attrs.get("aggregation") == "flow" else "last"
+        agg = da.attrs.get("aggregation")
+        how = "sum" if agg == "flow" else "mean" if agg == "mean" else "last"
     first, last = _period(da, 0), _period(da, -1)
     if how == "sum":
         out = da.sum("time", skipna=False)

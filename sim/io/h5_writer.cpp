@@ -2,15 +2,17 @@
 // selection, yearly aggregation), then one group per Group with its own dimension-scale
 // coordinates attached to every axis of every variable, chunked and gzip-compressed variables,
 // written through an AtomicFile so no partial file is ever visible under the final name.
-#include "io/hdf5_quiet.hpp"
 #include "io/h5_writer.hpp"
+#include "io/hdf5_quiet.hpp"
 
 #include <fnmatch.h>
 #include <hdf5_hl.h>
 
 #include <H5Cpp.h>
 #include <algorithm>
+#include <cmath>
 #include <cstdint>
+#include <limits>
 #include <map>
 #include <numeric>
 #include <set>
@@ -34,9 +36,13 @@ std::size_t coord_size(const Coordinate& c) {
   return std::visit([](const auto& v) { return v.size(); }, c.values);
 }
 
-bool is_dimension(const Coordinate& c) { return c.dim.empty(); }
+bool is_dimension(const Coordinate& c) {
+  return c.dim.empty();
+}
 
-std::string where(const Group& g, const std::string& name) { return "/" + g.name + "/" + name; }
+std::string where(const Group& g, const std::string& name) {
+  return "/" + g.name + "/" + name;
+}
 
 void check_name(const std::string& name, const std::string& what) {
   if (name.empty() || name == "." || name.find('/') != std::string::npos)
@@ -157,6 +163,20 @@ void aggregate_variable(Variable& v, std::size_t axis, const std::vector<std::si
       if (v.aggregation == Aggregation::kFlow) {
         for (std::size_t t = first; t < end; ++t)  // fixed order: bit-identical sums
           for (std::size_t i = 0; i < inner; ++i) dst[i] += v.data[(o * steps + t) * inner + i];
+      } else if (v.aggregation == Aggregation::kMean) {
+        // Month means average over the period's months that have a value (NaN = undefined).
+        for (std::size_t i = 0; i < inner; ++i) {
+          double sum = 0.0;
+          std::size_t n = 0;
+          for (std::size_t t = first; t < end; ++t) {
+            const double x = v.data[(o * steps + t) * inner + i];
+            if (!std::isnan(x)) {
+              sum += x;
+              ++n;
+            }
+          }
+          dst[i] = n > 0 ? sum / static_cast<double>(n) : std::numeric_limits<double>::quiet_NaN();
+        }
       } else {
         // Stocks are observed on the first day of a month (docs/OUTPUT.md), so the period's
         // value is the one at its time stamp: the first month (= the end of the previous period).
@@ -189,7 +209,6 @@ void aggregate_time(RunOutput& out, std::size_t every) {
 }
 
 // ---- HDF5 -------------------------------------------------------------------------------------
-
 
 /// The innermost message on HDF5's error stack ("name already exists"), or "".
 std::string hdf5_error_detail() {
@@ -264,8 +283,10 @@ H5::DataSet write_variable(H5::Group& group, const Variable& v,
   if (!dims.empty() && product(shape) > 0) {
     std::vector<hsize_t> chunk = dims;
     for (std::size_t i = 0; i < dims.size(); ++i)
-      if (v.dims[i] == kTimeDim) chunk[i] = std::min<hsize_t>(dims[i], kMaxTimeChunk);
-      else if (v.dims[i] == "run") chunk[i] = 1;  // one run per chunk: sweeps read run by run
+      if (v.dims[i] == kTimeDim)
+        chunk[i] = std::min<hsize_t>(dims[i], kMaxTimeChunk);
+      else if (v.dims[i] == "run")
+        chunk[i] = 1;  // one run per chunk: sweeps read run by run
     plist.setChunk(static_cast<int>(chunk.size()), chunk.data());
     plist.setShuffle();
     plist.setDeflate(kDeflateLevel);
@@ -284,6 +305,7 @@ H5::DataSet write_variable(H5::Group& group, const Variable& v,
   write_string_attr(ds, "aggregation",
                     v.aggregation == Aggregation::kFlow    ? "flow"
                     : v.aggregation == Aggregation::kStock ? "stock"
+                    : v.aggregation == Aggregation::kMean  ? "mean"
                                                            : "static");
   return ds;
 }

@@ -15,6 +15,7 @@ namespace {
 Aggregation aggregation_of(model::Kind k) {
   return k == model::Kind::kFlow    ? Aggregation::kFlow
          : k == model::Kind::kStock ? Aggregation::kStock
+         : k == model::Kind::kMean  ? Aggregation::kMean
                                     : Aggregation::kStatic;
 }
 

@@ -12,7 +12,7 @@ namespace metrosim::io {
 
 /// How a variable aggregates when `[output] every = 12`: flows are summed over the period,
 /// stocks keep the period's last value; static variables have no time dimension.
-enum class Aggregation { kFlow, kStock, kStatic };
+enum class Aggregation { kFlow, kStock, kMean, kStatic };
 
 struct Coordinate {
   std::string name;  ///< also the dimension name (xarray: dataset link name = dimension name)

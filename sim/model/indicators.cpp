@@ -156,6 +156,7 @@ std::string indicators_markdown() {
   const auto kind = [](Kind k) {
     return k == Kind::kFlow    ? "flow (sum)"
            : k == Kind::kStock ? "stock (first day of month)"
+           : k == Kind::kMean  ? "mean (over the month)"
                                : "static";
   };
   const auto table = [&](const char* title, const auto& rows) {

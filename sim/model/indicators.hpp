@@ -10,7 +10,9 @@
 
 namespace metrosim::model {
 
-enum class Kind { kFlow, kStock, kStatic };
+/// kMean: a month's mean (a price, an occupancy rate, a pressure), averaged over a period by
+/// `output.every` where a stock would take the period's first month and a flow would sum.
+enum class Kind { kFlow, kStock, kMean, kStatic };
 
 struct IndicatorSpec {
   const char* name;

@@ -3,12 +3,13 @@
 // selection, refusal/overwrite, atomic replacement; and `metrosim info`'s summary.
 #include "io/h5_writer.hpp"
 
-#include <catch2/catch.hpp>
 #include <hdf5_hl.h>
+#include <catch2/catch.hpp>
 
 #include <H5Cpp.h>
 #include <atomic>
 #include <chrono>
+#include <cmath>
 #include <cstdint>
 #include <filesystem>
 #include <fstream>
@@ -30,11 +31,21 @@ constexpr int kMonths = 30;
 constexpr int kZones = 3;
 
 // Known values, so every read-back and every aggregate can be computed here independently.
-double new_contracts(int t) { return 1.0 + t; }                   // metro flow
-double metro_households(int t) { return 1000.0 + 10.0 * t; }      // metro stock
-double moves(int t, int z) { return 10.0 * t + z + 0.5; }         // zones flow
-double rent(int t, int z) { return 500.0 + t + 0.25 * z; }        // zones stock
-double area(int z) { return 2.5 * (z + 1); }                      // zones static
+double new_contracts(int t) {
+  return 1.0 + t;
+}  // metro flow
+double metro_households(int t) {
+  return 1000.0 + 10.0 * t;
+}  // metro stock
+double moves(int t, int z) {
+  return 10.0 * t + z + 0.5;
+}  // zones flow
+double rent(int t, int z) {
+  return 500.0 + t + 0.25 * z;
+}  // zones stock
+double area(int z) {
+  return 2.5 * (z + 1);
+}  // zones static
 
 /// Day offset of month t's first day from 2015-01-01 (computed without the engine's calendar).
 std::int32_t day_offset(int t) {
@@ -68,19 +79,20 @@ io::Coordinate month_index(int months) {
 io::RunOutput synthetic_run() {
   io::RunOutput out;
   out.attrs_text = {{"scenario_name", "test"},
-                    {"scenario_resolved", "[run]\nname = test\nseed = 7\nsteps = 30\n"
-                                          "start = 2015-01\n[a]\nb = 1\n[c]\nd = 2\n[e]\n"
-                                          "f = 3\n[g]\nh = 4\n[i]\nj = 5\n"},
+                    {"scenario_resolved",
+                     "[run]\nname = test\nseed = 7\nsteps = 30\n"
+                     "start = 2015-01\n[a]\nb = 1\n[c]\nd = 2\n[e]\n"
+                     "f = 3\n[g]\nh = 4\n[i]\nj = 5\n"},
                     {"start", "2015-01"}};
   out.attrs_int = {{"seed", 7}, {"steps", kMonths}};
 
   io::Group metro;
   metro.name = "metro";
   metro.coords = {time_coord(kMonths), month_index(kMonths)};
-  io::Variable nc{"new_contracts", "contracts/month", "new rental contracts signed", {"time"},
-                  {}, Aggregation::kFlow};
-  io::Variable hh{"households", "households", "households in the metro area", {"time"},
-                  {}, Aggregation::kStock};
+  io::Variable nc{"new_contracts",   "contracts/month", "new rental contracts signed", {"time"}, {},
+                  Aggregation::kFlow};
+  io::Variable hh{"households", "households", "households in the metro area",
+                  {"time"},     {},           Aggregation::kStock};
   for (int t = 0; t < kMonths; ++t) {
     nc.data.push_back(new_contracts(t));
     hh.data.push_back(metro_households(t));
@@ -89,16 +101,22 @@ io::RunOutput synthetic_run() {
 
   io::Group zones;
   zones.name = "zones";
-  zones.coords = {time_coord(kMonths), month_index(kMonths),
-                  {"zone", std::vector<std::string>{"Z0", "Z1", "Zèta"}, {{"long_name", "zone"}}, ""},
-                  {"zone_code", std::vector<std::string>{"08015", "0801901", "EXT"},
-                   {{"long_name", "INE code"}}, "zone"},
-                  {"is_core", std::vector<std::uint8_t>{0, 1, 0},
-                   {{"units", "1"}, {"long_name", "zone is in the core city"}}, "zone"}};
+  zones.coords = {
+      time_coord(kMonths),
+      month_index(kMonths),
+      {"zone", std::vector<std::string>{"Z0", "Z1", "Zèta"}, {{"long_name", "zone"}}, ""},
+      {"zone_code",
+       std::vector<std::string>{"08015", "0801901", "EXT"},
+       {{"long_name", "INE code"}},
+       "zone"},
+      {"is_core",
+       std::vector<std::uint8_t>{0, 1, 0},
+       {{"units", "1"}, {"long_name", "zone is in the core city"}},
+       "zone"}};
   io::Variable mv{"moves", "households/month", "households moving in", {"time", "zone"},
-                  {}, Aggregation::kFlow};
-  io::Variable rm{"rent_market", "EUR/month", "market rent of new contracts", {"time", "zone"},
-                  {}, Aggregation::kStock};
+                  {},      Aggregation::kFlow};
+  io::Variable rm{"rent_market",    "EUR/month", "market rent of new contracts",
+                  {"time", "zone"}, {},          Aggregation::kStock};
   io::Variable ar{"area", "km2", "zone area", {"zone"}, {}, Aggregation::kStatic};
   for (int t = 0; t < kMonths; ++t)
     for (int z = 0; z < kZones; ++z) {
@@ -269,10 +287,10 @@ TEST_CASE("the run writer stores shapes, values and attributes as OUTPUT.md says
   }
   SECTION("a dimension scale is attached to every axis of every non-scale dataset") {
     const std::vector<std::pair<std::string, std::vector<std::string>>> expected = {
-        {"/metro/month_index", {"time"}},        {"/metro/new_contracts", {"time"}},
-        {"/metro/households", {"time"}},         {"/zones/month_index", {"time"}},
-        {"/zones/zone_code", {"zone"}},          {"/zones/is_core", {"zone"}},
-        {"/zones/moves", {"time", "zone"}},      {"/zones/rent_market", {"time", "zone"}},
+        {"/metro/month_index", {"time"}},   {"/metro/new_contracts", {"time"}},
+        {"/metro/households", {"time"}},    {"/zones/month_index", {"time"}},
+        {"/zones/zone_code", {"zone"}},     {"/zones/is_core", {"zone"}},
+        {"/zones/moves", {"time", "zone"}}, {"/zones/rent_market", {"time", "zone"}},
         {"/zones/area", {"zone"}}};
     for (const auto& [name, dims] : expected) {
       INFO(name);
@@ -354,13 +372,33 @@ TEST_CASE("every = 12 sums flows, keeps stocks at the period's first month, and 
   CHECK(chunk[0] == 3);
 }
 
+TEST_CASE("every = 12 averages month means over the months that have a value", "[io][h5]") {
+  TempDir dir;
+  const std::string path = dir.file("mean.h5");
+  io::RunOutput run = synthetic_run();
+  // occupancy(t) = t / 100, undefined (NaN) in months 13 and 14 and in the whole last period.
+  io::Variable occ{"occupancy", "1", "occupied share", {"time"}, {}, Aggregation::kMean};
+  for (int t = 0; t < kMonths; ++t)
+    occ.data.push_back((t == 13 || t == 14 || t >= 24) ? std::nan("") : t / 100.0);
+  run.groups.at(0).vars.push_back(occ);
+  io::write_run_h5(run, path, params(12), false);
+  H5::H5File f(path, H5F_ACC_RDONLY);
+  const auto v = read_doubles(f, "/metro/occupancy");
+  REQUIRE(v.size() == 3);
+  CHECK(v[0] == Approx(5.5 / 100.0));  // mean of 0..11
+  CHECK(v[1] == Approx((12 + 15 + 16 + 17 + 18 + 19 + 20 + 21 + 22 + 23) / 10.0 / 100.0));
+  CHECK(std::isnan(v[2]));
+  CHECK(string_attr(f.openDataSet("/metro/occupancy"), "aggregation") == "mean");
+  CHECK(string_attr(f.openDataSet("/metro/occupancy"), "units") == "1");
+}
+
 TEST_CASE("precision float32 narrows variables but leaves coordinates as they are", "[io][h5]") {
   TempDir dir;
   const std::string path = dir.file("f32.h5");
   io::write_run_h5(synthetic_run(), path, params(1, model::Precision::kFloat32), false);
   H5::H5File f(path, H5F_ACC_RDONLY);
-  for (const char* name : {"/zones/rent_market", "/zones/moves", "/metro/households",
-                           "/zones/area"}) {
+  for (const char* name :
+       {"/zones/rent_market", "/zones/moves", "/metro/households", "/zones/area"}) {
     INFO(name);
     const H5::DataSet ds = f.openDataSet(name);
     CHECK(ds.getTypeClass() == H5T_FLOAT);
@@ -556,8 +594,8 @@ TEST_CASE("metrosim info describes groups, dims, units and metro first/last valu
                       Catch::Contains("no such file"));
     const std::string plain = dir.file("plain.h5");
     H5::H5File(plain, H5F_ACC_TRUNC).close();
-    CHECK_THROWS_WITH(io::describe_h5(plain, false),
-                      Catch::Contains("not a metrosim output file") &&
-                          Catch::Contains("format_version"));
+    CHECK_THROWS_WITH(
+        io::describe_h5(plain, false),
+        Catch::Contains("not a metrosim output file") && Catch::Contains("format_version"));
   }
 }
