@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "agents/tourism_input.hpp"
+
 namespace metrosim::agents {
 
 struct MunicipalityRow {
@@ -21,6 +23,7 @@ struct MunicipalityRow {
   double dwellings_rented = 0.0;
   double dwellings_other_tenure = 0.0;
   double income_per_household = 0.0;  ///< ADRH 2022 net income, EUR per year
+  double household_size = 0.0;        ///< ADRH 2022 mean persons per household
   std::optional<double> rent_2018;    ///< EUR/month, new contracts (partial data)
   int line = 0;                       ///< CSV line, for messages
 };
@@ -71,9 +74,12 @@ struct RegionInput {
   std::vector<MunicipalityRow> municipalities;
   std::vector<DistrictRow> districts;  ///< empty: the core city is one zone
   std::vector<AgencyRow> agencies;
-  std::vector<EventRow> events;               ///< sorted by (kind, year)
-  std::string agencies_file, events_file;     ///< paths as read, for messages
-  std::map<std::string, std::string> sha256;  ///< file name -> hex digest of its bytes
+  std::vector<EventRow> events;  ///< sorted by (kind, year)
+  /// Tourism table rows as read (empty: no tourism market); io::check_tourism_zones aligns
+  /// them with the zones (one per zone, zone order) when the region is validated.
+  std::vector<TourismRow> tourism;
+  std::string agencies_file, events_file, tourism_file;  ///< paths as read, for messages
+  std::map<std::string, std::string> sha256;             ///< file name -> hex digest of its bytes
 };
 
 }  // namespace metrosim::agents

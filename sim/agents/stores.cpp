@@ -26,6 +26,7 @@ void Zones::resize(std::size_t n) {
   tenure_from_data.resize(n);
   income_from_data.resize(n);
   nonprincipal.resize(n);
+  household_size.resize(n);
   stock.resize(n);
   occupied.resize(n);
   rent_market.resize(n);

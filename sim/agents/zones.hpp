@@ -29,11 +29,12 @@ struct Zones {
   std::vector<double> households_data;                     ///< households
   std::vector<std::array<double, kTenures>> tenure_share;  ///< shares of households by tenure
   std::vector<double> income_mean;           ///< mean net household income at start, EUR/month
+  std::vector<double> household_size;        ///< persons per household (ADRH 2022)
   std::vector<std::uint8_t> rent_from_data;  ///< 1: initial rent from data; 0: assumption
   /// <column>_source markers (1 = the zone's own data row, 0 = derived by an assumption of
   /// docs/DATA.md: a district split, a gap fill or the external zone).
   std::vector<std::uint8_t> households_from_data, tenure_from_data, income_from_data;
-  std::vector<double> nonprincipal;          ///< non-principal dwellings (census 2021)
+  std::vector<double> nonprincipal;  ///< non-principal dwellings (census 2021)
 
   // state, in agent units (one agent = 1/scale households)
   std::vector<std::array<std::int64_t, kTenures>> stock;     ///< dwellings by use

@@ -53,6 +53,7 @@ struct ZoneRow {
   double lat = 0, lon = 0, area = 0, households = 0, nonprincipal = 0;
   std::array<double, kTenures> share{};
   double income_month = 0, rent = 0;
+  double household_size = 0;  ///< persons per household
   bool rent_data = false;
   bool own_row = false;  ///< households, tenure and income copied from the zone's own data row
 };
@@ -100,6 +101,7 @@ Zones build_zones(const RegionInput& in, const ZoneBuildParams& p) {
       r.nonprincipal = core->dwellings_nonprincipal * d.population / pop;
       r.share = tenure_shares(*core, p.social_share_of_rented);  // assumption: city shares
       r.income_month = core_income * d.income_index / mean_index;
+      r.household_size = core->household_size;  // assumption: the city's mean
       r.rent = d.rent_2015;
       r.rent_data = true;
       rows.push_back(r);
@@ -121,6 +123,7 @@ Zones build_zones(const RegionInput& in, const ZoneBuildParams& p) {
     r.nonprincipal = m.dwellings_nonprincipal;
     r.share = tenure_shares(m, p.social_share_of_rented);
     r.income_month = m.income_per_household * p.income_backcast / 12.0;
+    r.household_size = m.household_size;
     if (r.core) {
       r.rent = p.reference_rent;
       r.rent_data = true;
@@ -137,7 +140,10 @@ Zones build_zones(const RegionInput& in, const ZoneBuildParams& p) {
   // 3. The external zone: an open boundary with a constant offer of vacant dwellings.
   double metro_income = 0, metro_households = 0;
   std::array<double, kTenures> metro_share{};
-  for (const auto& r : rows) {
+  double metro_persons = 0;
+  for (auto& r : rows) {
+    if (!(r.household_size > 0)) r.household_size = p.default_household_size;  // column missing
+    metro_persons += r.household_size * r.households;
     metro_income += r.income_month * r.households;
     metro_households += r.households;
     for (std::size_t u = 0; u < kTenures; ++u) metro_share[u] += r.share[u] * r.households;
@@ -153,6 +159,7 @@ Zones build_zones(const RegionInput& in, const ZoneBuildParams& p) {
     r.lon = p.external_lon;
     r.share = metro_share;
     r.income_month = metro_income / metro_households;
+    r.household_size = metro_persons / metro_households;
     r.rent = p.external_rent;
     r.rent_data = false;
     rows.push_back(r);
@@ -181,6 +188,7 @@ Zones build_zones(const RegionInput& in, const ZoneBuildParams& p) {
     z.households_data[i] = r.households;
     z.tenure_share[i] = r.share;
     z.income_mean[i] = r.income_month;
+    z.household_size[i] = r.household_size;
     z.rent_from_data[i] = r.rent_data;
     z.households_from_data[i] = r.own_row;
     z.tenure_from_data[i] = r.own_row;

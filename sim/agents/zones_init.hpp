@@ -15,6 +15,7 @@ namespace metrosim::agents {
 struct ZoneBuildParams {
   std::string core_municipality = "08019";
   double social_share_of_rented = 0.05;
+  double default_household_size = 2.5;  ///< persons, where the region lacks the column
   double ltr_vacant_share_of_nonprincipal = 0.10;
   double owner_vacant_share_of_nonprincipal = 0.05;
   double social_vacancy = 0.01;

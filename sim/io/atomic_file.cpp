@@ -20,7 +20,9 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string errno_text(int err) { return std::generic_category().message(err); }
+std::string errno_text(int err) {
+  return std::generic_category().message(err);
+}
 
 fs::path directory_of(const std::string& path) {
   fs::path dir = fs::path(path).parent_path();
@@ -92,8 +94,8 @@ AtomicFile::AtomicFile(std::string path, bool overwrite)
       return;
     }
     if (errno != EEXIST)
-      throw std::runtime_error("cannot create a temporary file in '" + dir.string() +
-                               "' for '" + path_ + "': " + errno_text(errno));
+      throw std::runtime_error("cannot create a temporary file in '" + dir.string() + "' for '" +
+                               path_ + "': " + errno_text(errno));
   }
   throw std::runtime_error("cannot create a unique temporary file next to '" + path_ + "'");
 }
@@ -107,8 +109,7 @@ void AtomicFile::commit() {
   fsync_file(temp_path_);
   bool renamed = false;
   if (!overwrite_) {
-    if (::renameat2(AT_FDCWD, temp_path_.c_str(), AT_FDCWD, path_.c_str(), RENAME_NOREPLACE) ==
-        0) {
+    if (::renameat2(AT_FDCWD, temp_path_.c_str(), AT_FDCWD, path_.c_str(), RENAME_NOREPLACE) == 0) {
       renamed = true;
     } else if (errno == EEXIST) {
       throw OutputExistsError(exists_message(path_));

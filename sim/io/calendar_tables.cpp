@@ -6,6 +6,7 @@
 #include "io/csv_schema.hpp"
 #include "io/key_registry.hpp"
 #include "io/region_reader.hpp"
+#include "io/tourism_reader.hpp"
 
 namespace metrosim::io {
 
@@ -124,6 +125,7 @@ void validate_region_references(const agents::RegionInput& in,
                          did_you_mean(e.venue_zone, zone_codes) +
                          "; expected a zone code of the region"});
   }
+  if (!in.tourism_file.empty()) check_tourism_zones(in.tourism, in.tourism_file, zone_codes, diags);
   if (!diags.empty()) throw InputError(std::move(diags));
 }
 

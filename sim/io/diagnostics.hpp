@@ -9,10 +9,10 @@
 namespace metrosim::io {
 
 struct Diagnostic {
-  std::string file;     ///< path as the user gave it ("--set" for the command line)
-  int line = 0;         ///< 1-based; 0 when the problem has no line (missing file)
-  std::string key;      ///< scenario key, CSV column or section; may be empty
-  std::string message;  ///< what is wrong, what is allowed
+  std::string file;            ///< path as the user gave it ("--set" for the command line)
+  int line = 0;                ///< 1-based; 0 when the problem has no line (missing file)
+  std::string key;             ///< scenario key, CSV column or section; may be empty
+  std::string message;         ///< what is wrong, what is allowed
   std::string format() const;  ///< "file:line: key: message"
 };
 

@@ -1,8 +1,8 @@
 // h5_info.cpp — `metrosim info`: walks a metrosim HDF5 file with the C API (groups, dimension
 // scales, attributes) and prints a summary. Generic over layouts (runs and sweeps alike): dims come
 // from the dimension scales attached to each axis, not from knowledge of the layout.
-#include "io/hdf5_quiet.hpp"
 #include "io/h5_info.hpp"
+#include "io/hdf5_quiet.hpp"
 
 #include <hdf5.h>
 #include <hdf5_hl.h>
@@ -37,7 +37,6 @@ class Handle {
   hid_t id_;
   herr_t (*close_)(hid_t);
 };
-
 
 std::string format_number(double v) {
   char buf[32];
@@ -174,7 +173,9 @@ std::string find_attr(const std::vector<std::pair<std::string, std::string>>& at
   return "";
 }
 
-bool has_attr(hid_t obj, const char* name) { return H5Aexists(obj, name) > 0; }
+bool has_attr(hid_t obj, const char* name) {
+  return H5Aexists(obj, name) > 0;
+}
 
 /// Link names of a group's members, in name order.
 std::vector<std::string> members(hid_t group) {
@@ -219,8 +220,7 @@ bool first_last(hid_t dset, const std::vector<hsize_t>& shape, double& first, do
   const hsize_t two = 2;
   Handle mem_space(H5Screate_simple(1, &two, nullptr), H5Sclose);
   double values[2] = {0, 0};
-  if (H5Dread(dset, H5T_NATIVE_DOUBLE, mem_space.get(), file_space.get(), H5P_DEFAULT, values) <
-      0)
+  if (H5Dread(dset, H5T_NATIVE_DOUBLE, mem_space.get(), file_space.get(), H5P_DEFAULT, values) < 0)
     return false;
   first = values[0];
   last = values[1];
@@ -319,8 +319,7 @@ void print_root_attr(std::ostringstream& os, const std::string& key, const std::
   const std::size_t shown = shorten ? kScenarioPreviewLines : lines.size();
   os << "  " << key << ": (" << lines.size() << " lines)\n";
   for (std::size_t i = 0; i < shown; ++i) os << "    | " << lines[i] << "\n";
-  if (shorten)
-    os << "    | ... " << lines.size() - shown << " more lines (--full shows all)\n";
+  if (shorten) os << "    | ... " << lines.size() - shown << " more lines (--full shows all)\n";
 }
 
 }  // namespace
@@ -332,15 +331,16 @@ std::string describe_h5(const std::string& path, bool full) {
     throw std::runtime_error("cannot open '" + path + "': no such file");
   if (std::filesystem::is_directory(path, ec))
     throw std::runtime_error("cannot open '" + path + "': it is a directory");
-  if (H5Fis_hdf5(path.c_str()) <= 0)
-    throw std::runtime_error("'" + path + "' is not an HDF5 file");
+  if (H5Fis_hdf5(path.c_str()) <= 0) throw std::runtime_error("'" + path + "' is not an HDF5 file");
   Handle file(H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), H5Fclose);
   if (!file.ok()) throw std::runtime_error("cannot open '" + path + "' as an HDF5 file");
   Handle root(H5Gopen2(file.get(), "/", H5P_DEFAULT), H5Gclose);
   for (const char* required : {"format_version", "file_kind"})
     if (!root.ok() || !has_attr(root.get(), required))
-      throw std::runtime_error("'" + path + "' is not a metrosim output file: it lacks the root "
-                               "attribute '" + std::string(required) + "'");
+      throw std::runtime_error("'" + path +
+                               "' is not a metrosim output file: it lacks the root "
+                               "attribute '" +
+                               std::string(required) + "'");
   const auto attrs = attributes(root.get());
   std::ostringstream os;
   os << path << ": metrosim " << find_attr(attrs, "file_kind") << " file, format_version "

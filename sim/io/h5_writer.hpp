@@ -15,12 +15,13 @@ namespace metrosim::io {
 inline constexpr const char* kFormatVersion = "1.0";
 
 // Writes one run file (file_kind "run") per docs/OUTPUT.md. Refuses an existing `path` unless
-// overwrite (throws OutputExistsError, a std::runtime_error subclass, message names the path and says
-// "use --overwrite"). Applies OutputParams: precision (float32 stores variables as float; coordinates
-// unchanged), every=12 (aggregates the time axis to years: Aggregation::kFlow sums, kStock takes the
-// first month of each year (stocks are stamped on a month's first day), kStatic untouched; the time coordinate and month_index keep the first month
-// of each period; a trailing partial year is kept with what it has), indicators (names or fnmatch globs;
-// throws InputError {file "", line 0, key "output.indicators", message "unknown indicator 'x'; did you mean 'y'?"}
+// overwrite (throws OutputExistsError, a std::runtime_error subclass, message names the path and
+// says "use --overwrite"). Applies OutputParams: precision (float32 stores variables as float;
+// coordinates unchanged), every=12 (aggregates the time axis to years: Aggregation::kFlow sums,
+// kStock takes the first month of each year (stocks are stamped on a month's first day), kStatic
+// untouched; the time coordinate and month_index keep the first month of each period; a trailing
+// partial year is kept with what it has), indicators (names or fnmatch globs; throws InputError
+// {file "", line 0, key "output.indicators", message "unknown indicator 'x'; did you mean 'y'?"}
 // for a pattern that matches nothing; coordinates are always written). Writes to a temp file in the
 // same directory, flushes, closes, fsyncs and renames into place: no partial file is ever visible
 // under `path`, and no temp file remains after an exception.

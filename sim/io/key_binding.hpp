@@ -60,5 +60,6 @@ void add(Keys& keys, KeySpec k, G Scenario::*g, H G::*h, F H::*f) {
 
 /// Keys of the migration and talent sections (scenario_keys_migration.cpp).
 void add_migration_keys(Keys& k);
+void add_tourism_keys(Keys& k);
 
 }  // namespace metrosim::io::key_binding

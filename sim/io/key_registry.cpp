@@ -221,6 +221,8 @@ std::optional<KeyValue> parse_value(const KeySpec& spec, std::string_view text,
         if (comma == std::string_view::npos) break;
         start = comma + 1;
       }
+      if (spec.check_list)
+        if (auto p = spec.check_list(items); !p.empty()) return fail(p);
       return KeyValue(items);
     }
   }

@@ -42,6 +42,8 @@ struct KeySpec {
   std::string allowed_text{};          ///< kString/kList: what is allowed, in words
   /// kString/kList extra check: returns "" when fine, else what is wrong.
   std::function<std::string(const std::string&)> check{};
+  /// kList check of the whole list (count, sum): returns "" when fine, else what is wrong.
+  std::function<std::string(const std::vector<std::string>&)> check_list{};
   std::string source{};  ///< where the default comes from: data named, or "assumption (swept)"
   std::string doc{};     ///< one line
   std::function<KeyValue(const model::Scenario&)> get{};

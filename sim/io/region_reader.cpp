@@ -1,5 +1,6 @@
 // region_reader.cpp — the municipalities and districts tables: schemas and row building.
 #include "io/region_reader.hpp"
+#include "io/tourism_reader.hpp"
 
 #include <algorithm>
 #include <filesystem>
@@ -29,7 +30,6 @@ const std::vector<std::string> kIgnoredMunicipalityColumns = {
     "census2021_dwellings_principal",
     "adrh2022_net_income_per_person_eur",
     "adrh2022_median_income_per_consumption_unit_eur",
-    "adrh2022_mean_household_size",
     "census2021_employment_rate",
     "census2021_unemployment_rate",
     "rent_2024q1_eur_month"};
@@ -47,6 +47,7 @@ const std::vector<Column> kMunicipalityColumns = {
     {"census2021_dwellings_rented", Cell::kCount, true},
     {"census2021_dwellings_other_tenure", Cell::kCount, true},
     {"adrh2022_net_income_per_household_eur", Cell::kPositive, true},
+    {"adrh2022_mean_household_size", Cell::kPositive, false},
     {"rent_2018_eur_month", Cell::kPositive, false}};
 
 const std::vector<Column> kDistrictColumns = {{"district_code", Cell::kCode, true},
@@ -96,6 +97,8 @@ agents::RegionInput read_region(const model::Scenario& s, const std::string& def
           m.dwellings_rented = number(v, "census2021_dwellings_rented");
           m.dwellings_other_tenure = number(v, "census2021_dwellings_other_tenure");
           m.income_per_household = number(v, "adrh2022_net_income_per_household_eur");
+          if (v.count("adrh2022_mean_household_size"))
+            m.household_size = number(v, "adrh2022_mean_household_size");
           if (v.count("rent_2018_eur_month")) m.rent_2018 = number(v, "rent_2018_eur_month");
           m.line = row.line;
           in.municipalities.push_back(std::move(m));
@@ -141,6 +144,10 @@ agents::RegionInput read_region(const model::Scenario& s, const std::string& def
     }
   }
   read_calendar_tables(s, dir, in, diags);
+  if (!s.region.tourism.empty()) {
+    in.tourism_file = (dir / s.region.tourism).string();
+    in.tourism = read_tourism_table(in.tourism_file, in, diags);
+  }
   if (!diags.empty()) throw InputError(std::move(diags));
   return in;
 }

@@ -11,7 +11,7 @@
 namespace metrosim::io {
 
 struct Provenance {
-  std::string scenario_resolved;  ///< canonical INI
+  std::string scenario_resolved;                   ///< canonical INI
   std::map<std::string, std::string> data_sha256;  ///< file name -> hex digest
   std::string command_line;
   std::uint32_t replicate = 0;

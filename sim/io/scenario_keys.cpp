@@ -139,6 +139,25 @@ void add_region_keys(Keys& k) {
        .doc = "calendar of recurring congresses (attendance is an input)"},
       &Scenario::region, &P::events);
   add(k,
+      {.name = "region.tourism",
+       .type = KeyType::kString,
+       .unit = "file name",
+       .allow_empty = true,
+       .allowed_text = "a CSV file name inside region.dir; empty = no tourism market",
+       .source = kRegionData,
+       .doc = "hotel beds, licensed tourist flats, attraction and transport flags by zone "
+              "(docs/TOURISM.md)"},
+      &Scenario::region, &P::tourism);
+  add(k,
+      {.name = "region.household_size",
+       .type = KeyType::kDouble,
+       .unit = "persons/household",
+       .range = in(1, 10),
+       .source = "assumption: AMB order of magnitude (ADRH 2022 means 2.3-2.8)",
+       .doc = "persons per household where the municipalities file lacks "
+              "adrh2022_mean_household_size (residents for tourism pressure)"},
+      &Scenario::region, &P::household_size);
+  add(k,
       {.name = "region.core_municipality",
        .type = KeyType::kString,
        .unit = "INE code",
@@ -362,6 +381,7 @@ Keys make_keys() {
   add_relocation_keys(keys);
   add_output_keys(keys);
   add_migration_keys(keys);
+  add_tourism_keys(keys);
   std::sort(keys.begin(), keys.end(),
             [](const KeySpec& a, const KeySpec& b) { return a.name < b.name; });
   for (std::size_t i = 1; i < keys.size(); ++i)

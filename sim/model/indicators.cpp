@@ -6,7 +6,7 @@
 namespace metrosim::model {
 
 namespace {
-constexpr Kind F = Kind::kFlow, S = Kind::kStock, X = Kind::kStatic;
+constexpr Kind F = Kind::kFlow, S = Kind::kStock, M = Kind::kMean, X = Kind::kStatic;
 }
 
 const std::array<IndicatorSpec, kMetroCount>& metro_indicators() {
@@ -63,6 +63,42 @@ const std::array<IndicatorSpec, kMetroCount>& metro_indicators() {
       {"talent_departures", F, "households/month",
        "international-talent households leaving the region"},
       {"dissolutions", F, "households/month", "households dissolved (head 65+)"},
+      {"displaced_str", F, "households/month",
+       "LTR tenants whose lease was not renewed so the flat could become a short-term rental "
+       "(also counted in displaced_eviction)"},
+      {"tourist_nights", F, "visitor-nights/month",
+       "overnight stays sold in the metro, all accommodation types"},
+      {"tourist_nights_hotel", F, "visitor-nights/month", "overnight stays sold in hotels"},
+      {"tourist_nights_str_licensed", F, "visitor-nights/month",
+       "overnight stays sold in licensed short-term rentals"},
+      {"tourist_nights_str_unlicensed", F, "visitor-nights/month",
+       "overnight stays sold in unlicensed short-term rentals"},
+      {"tourist_nights_leisure", F, "visitor-nights/month",
+       "overnight stays sold to leisure visitors"},
+      {"tourist_nights_congress", F, "visitor-nights/month",
+       "overnight stays sold to congress attendees"},
+      {"tourist_nights_cruise", F, "visitor-nights/month",
+       "overnight stays sold to turnaround cruise passengers"},
+      {"tourist_nights_lost", F, "visitor-nights/month",
+       "demanded overnight stays that found no room"},
+      {"visitors_leisure", F, "persons/month", "leisure tourists (nights sold / mean stay)"},
+      {"visitors_congress", F, "persons/month", "congress attendees staying overnight"},
+      {"visitors_day", F, "visits/month", "day visits: transit cruise passengers and day trips"},
+      {"cruise_passengers", F, "movements/month", "cruise passenger movements after the cap"},
+      {"tourist_price_index", M, "1",
+       "mean guest price with tax / mean base price, demand-weighted"},
+      {"tourist_tax_receipts", F, "EUR/month", "tourist tax charged on nights sold (nominal)"},
+      {"str_units_licensed", S, "dwellings", "licensed short-term-rental dwellings in the metro"},
+      {"str_units_unlicensed", S, "dwellings",
+       "unlicensed short-term-rental dwellings in the metro"},
+      {"str_share_licensed", S, "1", "licensed STR dwellings / all dwellings in the metro"},
+      {"str_share_unlicensed", S, "1", "unlicensed STR dwellings / all dwellings in the metro"},
+      {"str_conversions_to_str", F, "dwellings/month",
+       "LTR dwellings converted to short-term rental (licensed and unlicensed)"},
+      {"str_conversions_to_ltr", F, "dwellings/month",
+       "STR dwellings returned to long-term rental by choice or licence withdrawal"},
+      {"str_removed_enforcement", F, "dwellings/month",
+       "unlicensed STR dwellings closed by inspection (returned to long-term rental)"},
   }};
   return t;
 }
@@ -101,6 +137,43 @@ const std::array<IndicatorSpec, kZoneCount>& zone_indicators() {
        "arriving or newly formed households housed in the zone"},
       {"exits_out", F, "households/month",
        "households leaving the region or dissolved, from the zone"},
+      {"displaced_str_out", F, "households/month",
+       "LTR tenants leaving the zone because their lease ended for conversion to short-term "
+       "rental"},
+      {"tourist_nights_hotel", F, "visitor-nights/month", "overnight stays sold in hotels"},
+      {"tourist_nights_str_licensed", F, "visitor-nights/month",
+       "overnight stays sold in licensed short-term rentals"},
+      {"tourist_nights_str_unlicensed", F, "visitor-nights/month",
+       "overnight stays sold in unlicensed short-term rentals"},
+      {"price_hotel", M, "EUR/visitor-night", "hotel clearing price before tax (nominal)"},
+      {"price_str_licensed", M, "EUR/visitor-night",
+       "licensed STR clearing price before tax (nominal)"},
+      {"price_str_unlicensed", M, "EUR/visitor-night",
+       "unlicensed STR clearing price before tax (nominal)"},
+      {"occupancy_hotel", M, "1", "hotel nights sold / bed-night capacity"},
+      {"occupancy_str_licensed", M, "1", "licensed STR nights sold / guest-night capacity"},
+      {"occupancy_str_unlicensed", M, "1", "unlicensed STR nights sold / guest-night capacity"},
+      {"day_visits", F, "visits/month", "day visits (transit cruise passengers and day trips)"},
+      {"tourism_pressure", M, "visitors/resident-day",
+       "(visitor-nights + w_d · day visits) / (residents · days): the month's mean pressure"},
+      {"str_units_licensed", S, "dwellings", "licensed short-term-rental dwellings"},
+      {"str_units_unlicensed", S, "dwellings", "unlicensed short-term-rental dwellings"},
+      {"str_share_licensed", S, "1", "licensed STR dwellings / all dwellings"},
+      {"str_share_unlicensed", S, "1", "unlicensed STR dwellings / all dwellings"},
+      {"str_conversions_to_str", F, "dwellings/month",
+       "LTR dwellings converted to short-term rental"},
+      {"str_conversions_to_ltr", F, "dwellings/month",
+       "STR dwellings returned to long-term rental by choice or licence withdrawal"},
+      {"str_removed_enforcement", F, "dwellings/month",
+       "unlicensed STR dwellings closed by inspection"},
+      {"str_nonrenewal_probability", M, "1",
+       "probability that a renewing LTR lease ends for conversion to short-term rental (set "
+       "this month, applied next month)"},
+      {"str_gap_licensed", M, "EUR/year",
+       "landlords' expected 12-month net gain of a licensed STR over LTR, before switching cost"},
+      {"str_gap_unlicensed", M, "EUR/year",
+       "landlords' expected 12-month net gain of an unlicensed STR over LTR (after expected "
+       "fines), before switching cost"},
   }};
   return t;
 }
@@ -123,6 +196,14 @@ const std::array<IndicatorSpec, kZoneStaticCount>& zone_static_indicators() {
        "index, external zone)"},
       {"rent_loop_gain", X, "1",
        "loop gain of the market-rent rule at initialisation (stable and monotone below 0.25)"},
+      {"hotel_beds", X, "beds", "bed places in hotels and guesthouses (tourism.csv)"},
+      {"attraction", X, "1", "tourist attraction score in [0, 1] before dispersal (tourism.csv)"},
+      {"port", X, "1", "1: the zone has a commercial port"},
+      {"airport", X, "1", "1: the zone has an airport"},
+      {"cruise_terminal", X, "1", "1: cruise ships call in the zone"},
+      {"tourism_from_data", X, "1",
+       "1: hotel beds, licensed STR units and attraction of the zone are all data (0: at least "
+       "one is a documented assumption, docs/TOURISM.md)"},
   }};
   return t;
 }

@@ -79,6 +79,7 @@ void observe_stocks(const World& w, core::Step t, Recorder& rec) {
   rec.m(t, MetroInd::kRentContractMean) = ratio(m_ltr_rent, m_hh[1]);
   rec.m(t, MetroInd::kIncomeMean) = ratio(m_income, m_total);
   rec.m(t, MetroInd::kRentBurdenLtrMean) = ratio(m_ltr_burden, m_hh[1]);
+  observe_tourism_stocks(w, t, rec);
 }
 
 void record_flows(const World& w, core::Step t, Recorder& rec) {
@@ -138,6 +139,7 @@ void record_flows(const World& w, core::Step t, Recorder& rec) {
   rec.m(t, MetroInd::kExitsExternal) = exits * wt;
   rec.m(t, MetroInd::kEntriesFromExternal) = entries * wt;
   rec.m(t, MetroInd::kUnmatchedMovers) = unmatched * wt;
+  record_tourism_flows(w, t, rec);
 }
 
 void record_calendar(const World& w, core::Step t, Recorder& rec) {
@@ -165,6 +167,7 @@ void record_static(const World& w, Recorder& rec) {
     put(ZoneStatic::kIncomeFromData, z, w.zones.income_from_data[z]);
     put(ZoneStatic::kRentLoopGain, z, w.loop_gain[z]);
   }
+  record_tourism_static(w, rec);
 }
 
 }  // namespace metrosim::model

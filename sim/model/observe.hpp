@@ -11,5 +11,9 @@ void record_flows(const World& w, core::Step t, Recorder& rec);
 void record_static(const World& w, Recorder& rec);
 /// Agency budgets and event attendance of month t (inputs from the region's calendar tables).
 void record_calendar(const World& w, core::Step t, Recorder& rec);
+/// Tourism and STR indicators (observe_tourism.cpp), called by the three functions above.
+void observe_tourism_stocks(const World& w, core::Step t, Recorder& rec);
+void record_tourism_flows(const World& w, core::Step t, Recorder& rec);
+void record_tourism_static(const World& w, Recorder& rec);
 
 }  // namespace metrosim::model

@@ -9,6 +9,7 @@
 #include "mechanisms/housing/housing_params.hpp"
 #include "mechanisms/migration/migration_params.hpp"
 #include "mechanisms/relocation/relocation_params.hpp"
+#include "mechanisms/tourism/tourism_params.hpp"
 
 namespace metrosim::model {
 
@@ -30,9 +31,11 @@ struct RegionParams {
   std::string districts = "barcelona-districts.csv";  ///< empty = do not split the core
   std::string agencies = "agencies.csv";              ///< empty = no agencies
   std::string events = "events.csv";                  ///< empty = no scheduled events
+  std::string tourism = "tourism.csv";                ///< empty = no tourism market
   std::string core_municipality = "08019";            ///< INE code of the core city
-  double social_share_of_rented = 0.05;            ///< rented households in social housing, [0, 1]
-  double ltr_vacant_share_of_nonprincipal = 0.10;  ///< [0, 1]
+  double social_share_of_rented = 0.05;  ///< rented households in social housing, [0, 1]
+  double household_size = 2.5;           ///< persons per household where the data lack it, [1, 10]
+  double ltr_vacant_share_of_nonprincipal = 0.10;    ///< [0, 1]
   double owner_vacant_share_of_nonprincipal = 0.05;  ///< [0, 1]
   double social_vacancy = 0.01;         ///< vacant share of social stock at start, [0, 0.5]
   double income_backcast = 0.88;        ///< 2015 / 2022 nominal household income, (0, 2]
@@ -82,6 +85,7 @@ struct Scenario {
   mechanisms::HousingParams housing;
   mechanisms::RelocationParams relocation;
   mechanisms::MigrationParams migration;
+  mechanisms::TourismParams tourism;
   OutputParams output;
   std::vector<ZoneOverride>
       zone_overrides;  ///< resolved to per-zone vectors when the world is built

@@ -68,7 +68,8 @@ void step(World& w, core::Step t, Recorder& rec) {
   mechanisms::remove_exits(mechanisms::decide_exits(s.migration, ctx, w.households), w.households,
                            w.zones, w.migration_flows);
 
-  mechanisms::decide_moves(s.housing, s.relocation, ctx, w.households, w.zones, w.events);
+  mechanisms::decide_moves(s.housing, s.relocation, ctx, w.households, w.zones,
+                           w.tourism.nonrenewal_probability, w.events);
   w.from_zone.clear();
   for (std::uint32_t i : w.events.movers) w.from_zone.push_back(w.households.zone[i]);
   const std::size_t first_arrival = w.households.size();
@@ -99,6 +100,18 @@ void step(World& w, core::Step t, Recorder& rec) {
   }
   w.households.compact(keep);
   w.by_zone.build(w.households.zone, w.zones.size());
+
+  // Tourism (MODEL.md §3 step 9) sees this month's residents; landlords then convert vacant LTR
+  // dwellings, including those freed by non-renewal this month (step 10). Both come after the
+  // moves because vacancies reach the market with a month's lag: a flat freed now was never on
+  // offer this month either way.
+  const core::YearMonth ym = w.calendar.at(t);
+  double attendees = 0.0;
+  for (std::size_t k = 0; k < w.events_calendar.kinds().size(); ++k)
+    attendees += w.events_calendar.attendees(k, ym.year, ym.month);
+  step_tourism_market(s, w.calendar, t, attendees, w.weight, w.zones, w.tourism);
+  w.tourism.freed_for_str = w.flows.freed_for_str;
+  step_str_conversions(s, w.zones, w.tourism);
 
   check_world(w);  // before the external zone's offer is replenished: no use ever overfilled
   mechanisms::convert_vacant_tenure(s.housing, w.zones);

@@ -37,6 +37,7 @@ agents::ZoneBuildParams zone_build_params(const Scenario& s) {
   agents::ZoneBuildParams zp;
   zp.core_municipality = s.region.core_municipality;
   zp.social_share_of_rented = s.region.social_share_of_rented;
+  zp.default_household_size = s.region.household_size;
   zp.ltr_vacant_share_of_nonprincipal = s.region.ltr_vacant_share_of_nonprincipal;
   zp.owner_vacant_share_of_nonprincipal = s.region.owner_vacant_share_of_nonprincipal;
   zp.social_vacancy = s.region.social_vacancy;
@@ -108,6 +109,7 @@ World build_world(const Scenario& s, const agents::RegionInput& region, std::uin
   w.by_zone.build(w.households.zone, w.zones.size());
   w.agencies = agents::build_agencies(region.agencies);
   w.events_calendar = agents::EventCalendar(region.events);
+  w.tourism = init_tourism(s, region, w.zones);
   w.loop_gain = mechanisms::rent_loop_gain(s.housing, s.relocation, w.zones,
                                            mechanisms::mean_ltr_income(w.households, w.by_zone));
   check_world(w);
@@ -118,6 +120,7 @@ void check_world(const World& w) {
   w.zones.check_invariants();
   w.households.check_invariants(w.zones.size());
   w.firms.check_invariants(w.zones.size());
+  check_tourism(w.tourism);
   // Each household occupies exactly one dwelling of its tenure's use: recount occupancy.
   std::vector<std::array<std::int64_t, agents::kTenures>> count(w.zones.size());
   for (auto& c : count) c.fill(0);

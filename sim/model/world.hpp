@@ -17,6 +17,7 @@
 #include "mechanisms/relocation/matching.hpp"
 #include "mechanisms/relocation/move_events.hpp"
 #include "model/scenario.hpp"
+#include "model/tourism_step.hpp"
 
 namespace metrosim::model {
 
@@ -29,6 +30,7 @@ struct World {
   agents::Firms firms;  ///< empty until the firm mechanism (issue 4) populates it
   agents::Agencies agencies;
   agents::EventCalendar events_calendar;
+  TourismWorld tourism;           ///< tourism market and STR stocks (MODEL.md §7.8)
   core::GroupIndex by_zone;       ///< households by zone of residence, rebuilt after moves
   double weight = 1.0;            ///< real households per agent (1 / agents.scale)
   std::vector<double> loop_gain;  ///< rent-loop gain per zone at initialisation

@@ -28,7 +28,7 @@ struct Dir {
     std::string t = (fs::temp_directory_path() / "metrosim-cal-XXXXXX").string();
     REQUIRE(::mkdtemp(t.data()) != nullptr);
     path = t;
-    for (const char* f : {"municipalities.csv", "barcelona-districts.csv"})
+    for (const char* f : {"municipalities.csv", "barcelona-districts.csv", "tourism.csv"})
       fs::copy_file(fs::path(kShipped) / f, path / f);
   }
   ~Dir() { fs::remove_all(path); }

@@ -69,6 +69,7 @@ model::Scenario municipal_only() {
   model::Scenario s;
   s.region.agencies = "";
   s.region.events = "";
+  s.region.tourism = "";
   return s;
 }
 

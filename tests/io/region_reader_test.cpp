@@ -49,7 +49,7 @@ TEST_CASE("the shipped region loads 36 municipalities and 10 districts", "[io][r
   CHECK(in.districts.front().income_index == 85.5);
   CHECK(in.districts.back().population == 241691);
 
-  REQUIRE(in.sha256.size() == 4);  // municipalities, districts, agencies, events
+  REQUIRE(in.sha256.size() == 5);  // municipalities, districts, agencies, events, tourism
   CHECK(in.sha256.at("municipalities.csv") == sha256sum(kShipped + "/municipalities.csv"));
   CHECK(in.sha256.at("barcelona-districts.csv") ==
         sha256sum(kShipped + "/barcelona-districts.csv"));
@@ -60,6 +60,7 @@ TEST_CASE("without districts only the municipalities file is read", "[io][region
   s.region.districts = "";
   s.region.agencies = "";
   s.region.events = "";
+  s.region.tourism = "";
   s.region.dir = kShipped;
   const agents::RegionInput in = io::read_region(s, "/nonexistent");
   CHECK(in.municipalities.size() == 36);

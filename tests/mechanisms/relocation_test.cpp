@@ -38,7 +38,8 @@ TEST_CASE("relocation: renewals with rent increases raise moves", "[relocation]"
   mechanisms::HousingParams hp = w.scenario.housing;
   hp.eviction_at_renewal = 0.0;
   mechanisms::MoveEvents ev;
-  mechanisms::decide_moves(hp, w.scenario.relocation, {t, w.calendar, w.rng_key}, hh, w.zones, ev);
+  mechanisms::decide_moves(hp, w.scenario.relocation, {t, w.calendar, w.rng_key}, hh, w.zones, {},
+                           ev);
   for (std::size_t i = 0; i < hh.size(); ++i) {
     if (hh.tenure[i] != agents::Tenure::kLtr) continue;
     REQUIRE(ev.renewal[i] == 1);
@@ -63,7 +64,7 @@ TEST_CASE("relocation: evictions happen only at renewal, at their stated probabi
   hp.eviction_at_renewal = 0.2;
   mechanisms::MoveEvents ev;
   mechanisms::decide_moves(hp, w.scenario.relocation, {7, w.calendar, w.rng_key}, w.households,
-                           w.zones, ev);
+                           w.zones, {}, ev);
   std::size_t renewing = 0, evicted = 0;
   for (std::size_t i = 0; i < w.households.size(); ++i) {
     const bool renews = mechanisms::renews_at(w.households.lease_start[i], 7, 36) &&

@@ -7,9 +7,9 @@
 namespace metrosim::mechanisms {
 
 void MoveFlows::reset(std::size_t n) {
-  for (auto* v :
-       {&moves_in, &moves_out, &displaced_renewal_out, &displaced_eviction_out, &exits_external,
-        &entries_from_external, &life_course_moves, &renewals, &unmatched, &arrivals_in})
+  for (auto* v : {&moves_in, &moves_out, &displaced_renewal_out, &displaced_eviction_out,
+                  &exits_external, &entries_from_external, &life_course_moves, &renewals,
+                  &unmatched, &arrivals_in, &displaced_str_out, &freed_for_str})
     v->assign(n, 0);
   arrivals_unhoused = 0;
 }
@@ -57,8 +57,7 @@ void apply_moves(const core::StepContext& ctx, const MoveEvents& ev,
 
   // Renewals of households that stay (their own decision, or no vacancy found).
   for (std::size_t i = 0; i < hh.size(); ++i) {
-    if (ev.renewal[i] && ev.cause[i] != MoveCause::kRenewal &&
-        ev.cause[i] != MoveCause::kEviction) {
+    if (ev.renewal[i] && ev.cause[i] != MoveCause::kRenewal && !is_eviction(ev.cause[i])) {
       hh.rent[i] = ev.renewal_rent[i];
       hh.lease_start[i] = ctx.step;
       ++flows.renewals[static_cast<std::size_t>(hh.zone[i])];
@@ -83,7 +82,7 @@ void apply_moves(const core::StepContext& ctx, const MoveEvents& ev,
       continue;
     }
     const auto from = static_cast<std::size_t>(hh.zone[i]);
-    if (to == core::kNoZone && cause == MoveCause::kEviction && external != core::kNoZone &&
+    if (to == core::kNoZone && is_eviction(cause) && external != core::kNoZone &&
         vacant[static_cast<std::size_t>(external)][u] > 0) {
       --vacant[static_cast<std::size_t>(external)][u];
       to = external;  // evicted households must leave; the external zone absorbs them
@@ -94,7 +93,7 @@ void apply_moves(const core::StepContext& ctx, const MoveEvents& ev,
         hh.rent[i] = ev.renewal_rent[i];
         hh.lease_start[i] = ctx.step;
         ++flows.renewals[from];
-      } else if (cause == MoveCause::kEviction) {  // nowhere to go: a new lease at market rent
+      } else if (is_eviction(cause)) {  // nowhere to go: a new lease at market rent
         hh.rent[i] = zones.rent_market[from];
         hh.lease_start[i] = ctx.step;
       }
@@ -114,7 +113,11 @@ void apply_moves(const core::StepContext& ctx, const MoveEvents& ev,
     if (zones.is_external[from] && to != external) ++flows.entries_from_external[dst];
     if (cause == MoveCause::kLifeCourse) ++flows.life_course_moves[from];
     if (cause == MoveCause::kRenewal) ++flows.displaced_renewal_out[from];
-    if (cause == MoveCause::kEviction) ++flows.displaced_eviction_out[from];
+    if (is_eviction(cause)) ++flows.displaced_eviction_out[from];
+    if (cause == MoveCause::kEvictionStr) {
+      ++flows.displaced_str_out[from];
+      ++flows.freed_for_str[from];  // the landlord keeps the flat off the LTR market
+    }
   }
 }
 

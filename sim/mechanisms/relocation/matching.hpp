@@ -18,6 +18,10 @@ namespace metrosim::mechanisms {
 struct MoveFlows {
   std::vector<std::int64_t> moves_in, moves_out;                            ///< by zone
   std::vector<std::int64_t> displaced_renewal_out, displaced_eviction_out;  ///< by origin zone
+  /// Evicted for conversion to a short-term rental (also in displaced_eviction_out), by origin.
+  std::vector<std::int64_t> displaced_str_out;
+  /// LTR dwellings vacated by such evictions, kept for conversion: by zone.
+  std::vector<std::int64_t> freed_for_str;
   std::vector<std::int64_t> exits_external;         ///< moves from the zone to the external zone
   std::vector<std::int64_t> entries_from_external;  ///< moves from the external zone into the zone
   std::vector<std::int64_t> life_course_moves;      ///< by origin zone

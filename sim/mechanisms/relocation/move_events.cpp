@@ -25,7 +25,8 @@ bool renews_at(core::Step lease_start, core::Step step, int term_months) {
 }
 
 void decide_moves(const HousingParams& hp, const RelocationParams& rp, const core::StepContext& ctx,
-                  const agents::Households& hh, const agents::Zones& zones, MoveEvents& out) {
+                  const agents::Households& hh, const agents::Zones& zones,
+                  std::span<const double> str_nonrenewal, MoveEvents& out) {
   using agents::Tenure;
   const auto n = static_cast<std::int64_t>(hh.size());
   out.cause.assign(hh.size(), MoveCause::kNone);
@@ -46,7 +47,12 @@ void decide_moves(const HousingParams& hp, const RelocationParams& rp, const cor
         out.cause[i] = MoveCause::kEviction;
         continue;
       }
-      const double market = zones.rent_market[static_cast<std::size_t>(hh.zone[i])];
+      const auto z = static_cast<std::size_t>(hh.zone[i]);
+      if (!str_nonrenewal.empty() && s.uniform(3) < str_nonrenewal[z]) {
+        out.cause[i] = MoveCause::kEvictionStr;
+        continue;
+      }
+      const double market = zones.rent_market[z];
       const double old_rent = hh.rent[i];
       // The landlord resets toward the market; housing.rent_cap bounds the increase (one year's
       // worth on top of the CPI indexation already in the contract rent).

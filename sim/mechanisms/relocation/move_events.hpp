@@ -3,6 +3,7 @@
 // the increase in rent burden) and evictions at renewal (non-renewal for sale or own use).
 #pragma once
 #include <cstdint>
+#include <span>
 #include <vector>
 
 #include "agents/households.hpp"
@@ -17,8 +18,14 @@ enum class MoveCause : std::uint8_t {
   kLifeCourse = 1,
   kRenewal = 2,
   kEviction = 3,
-  kArrival = 4  ///< a household arriving from outside or newly formed: it holds no dwelling yet
+  kArrival = 4,     ///< a household arriving from outside or newly formed: it holds no dwelling yet
+  kEvictionStr = 5  ///< lease not renewed so that the landlord can let the flat to tourists
 };
+
+/// Causes that oblige the household to leave its dwelling (displacement by eviction).
+inline bool is_eviction(MoveCause c) {
+  return c == MoveCause::kEviction || c == MoveCause::kEvictionStr;
+}
 
 struct MoveEvents {
   std::vector<MoveCause> cause;       ///< per household row
@@ -37,8 +44,11 @@ double monthly_probability(double yearly);
 bool renews_at(core::Step lease_start, core::Step step, int term_months);
 
 /// Draws this month's move events. Fixed draw slots per household (0: eviction, 1: renewal
-/// move, 2: life-course move), so each household's draws do not depend on anyone else's state.
+/// move, 2: life-course move, 3: non-renewal for conversion to a short-term rental), so each
+/// household's draws do not depend on anyone else's state. `str_nonrenewal` holds, per zone, the
+/// probability that a renewing lease ends for conversion (empty: none).
 void decide_moves(const HousingParams& hp, const RelocationParams& rp, const core::StepContext& ctx,
-                  const agents::Households& hh, const agents::Zones& zones, MoveEvents& out);
+                  const agents::Households& hh, const agents::Zones& zones,
+                  std::span<const double> str_nonrenewal, MoveEvents& out);
 
 }  // namespace metrosim::mechanisms
