@@ -9,6 +9,7 @@
 #include "mechanisms/housing/housing_params.hpp"
 #include "mechanisms/migration/migration_params.hpp"
 #include "mechanisms/relocation/relocation_params.hpp"
+#include "model/shock.hpp"
 
 namespace metrosim::model {
 
@@ -54,6 +55,16 @@ struct ExternalZoneParams {
 struct EconomyParams {
   double cpi_growth = 0.015;   ///< yearly CPI growth (indexation of contract rents in January)
   double wage_growth = 0.015;  ///< yearly nominal wage growth (income indexation in January)
+  /// Maximum yearly update of sitting tenants' contract rents in January (a legal cap on CPI
+  /// indexation, e.g. 2 % in 2022–23); negative = full CPI, [-1, 1]
+  double rent_indexation_cap = -1.0;
+};
+
+/// The shocks and regulations calendar's files (docs/SCENARIO_FORMAT.md, "Shocks calendar").
+struct ShocksParams {
+  std::string file = "shocks.csv";   ///< inside the region dir; empty = no region entries
+  std::vector<std::string> disable;  ///< ids of entries switched off
+  std::string extra;                 ///< the scenario's own entries (absolute path); empty = none
 };
 
 enum class Precision { kFloat64, kFloat32 };
@@ -83,8 +94,12 @@ struct Scenario {
   mechanisms::RelocationParams relocation;
   mechanisms::MigrationParams migration;
   OutputParams output;
+  ShocksParams shocks;
   std::vector<ZoneOverride>
       zone_overrides;  ///< resolved to per-zone vectors when the world is built
+  /// The calendar's enabled entries in application order (region file, then extra), bound to
+  /// their keys by io/shocks_reader; empty = no shocks. Applied each month by apply_shocks.
+  std::vector<Shock> shock_entries;
 };
 
 }  // namespace metrosim::model

@@ -226,7 +226,7 @@ TEST_CASE("the run writer stores shapes, values and attributes as OUTPUT.md says
 
   H5::H5File f(path, H5F_ACC_RDONLY);
   SECTION("root attributes: caller's text and ints, plus the writer's format_version and kind") {
-    CHECK(string_attr(f, "format_version") == "1.0");
+    CHECK(string_attr(f, "format_version") == "1.1");
     CHECK(string_attr(f, "file_kind") == "run");
     CHECK(string_attr(f, "scenario_name") == "test");
     CHECK(string_attr(f, "scenario_resolved").rfind("[run]\nname = test\n", 0) == 0);
