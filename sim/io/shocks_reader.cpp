@@ -196,7 +196,7 @@ class Reader {
     if (spec == nullptr) {
       problem(path, line, "target",
               "unknown key '" + e.key + "'" + did_you_mean(e.key, shockable_key_names()) +
-                  "; expected section.key of a key the calendar may change (`metrosim keys`, "
+                  " (expected section.key of a key the calendar may change: `metrosim keys`, "
                   "column shocks)");
       return std::nullopt;
     }
@@ -351,7 +351,7 @@ std::vector<model::Shock> read_shocks(const LoadedScenario& loaded, const std::s
     diags.push_back({origin == loaded.origin.end() ? loaded.source : origin->second.first,
                      origin == loaded.origin.end() ? 0 : origin->second.second, "shocks.disable",
                      "unknown shock id '" + id + "'" + did_you_mean(id, ids) +
-                         "; expected ids of the entries in shocks.file or shocks.extra"});
+                         " (expected ids of the entries in shocks.file or shocks.extra)"});
   }
   std::vector<model::Shock> enabled;
   for (model::Shock& e : all)

@@ -574,7 +574,7 @@ TEST_CASE("metrosim info describes groups, dims, units and metro first/last valu
   io::write_run_h5(synthetic_run(), path, params(), false);
   const std::string text = io::describe_h5(path, false);
   INFO(text);
-  CHECK_THAT(text, Catch::Contains("metrosim run file, format_version 1.0"));
+  CHECK_THAT(text, Catch::Contains("metrosim run file, format_version 1.1"));
   CHECK_THAT(text, Catch::Contains("seed: 7"));
   CHECK_THAT(text, Catch::Contains("/zones"));
   CHECK_THAT(text, Catch::Contains("dims: time = 30, zone = 3"));

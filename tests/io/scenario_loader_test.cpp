@@ -216,7 +216,7 @@ TEST_CASE("every key's setter and getter touch one field and only that one", "[i
   }
   CHECK(sections == std::set<std::string>{"agents", "brand", "economy", "external", "housing",
                                           "migration", "output", "region", "relocation", "run",
-                                          "talent"});
+                                          "shocks", "talent"});
 }
 
 TEST_CASE("unknown zone codes are reported with file, line and a suggestion", "[io][scenario]") {

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "io/diagnostics.hpp"
+#include "io/key_registry.hpp"
 #include "io/sha256.hpp"
 #include "io/shocks_reader.hpp"
 
@@ -201,4 +202,21 @@ TEST_CASE("a multiplied value is checked in every month of the run, per zone", "
   CHECK_THAT(diags[0].message, Catch::Contains("2016-03 (zone 0801902)"));
   loaded = io::load_scenario("", {"housing.natural_vacancy@0801902=0.1", "run.steps=14"});
   CHECK(problems(loaded, d.path.string()).empty());
+}
+
+TEST_CASE("keys read only at initialisation are not shock targets", "[io][shocks][keys]") {
+  for (const io::KeySpec& k : io::scenario_keys()) {
+    INFO(k.name);
+    const std::string section = k.section();
+    if (section == "run" || section == "agents" || section == "region" || section == "output" ||
+        section == "shocks")
+      CHECK_FALSE(io::shockable(k));
+  }
+  for (const char* name : {"external.rent", "external.vacant_offer", "external.lat",
+                           "migration.candidate_headroom", "migration.initial_share_under35"})
+    CHECK_FALSE(io::shockable(*io::find_key(name)));
+  for (const char* name :
+       {"housing.rent_cap", "housing.natural_vacancy", "economy.cpi_growth",
+        "economy.rent_indexation_cap", "relocation.choices", "external.rent_growth"})
+    CHECK(io::shockable(*io::find_key(name)));
 }

@@ -169,7 +169,7 @@ def test_zone_market_rents_change_over_time(small_run, engine):
 
 def test_info_summarises_the_run(run_metrosim, small_run):
     out = run_metrosim("info", small_run).stdout
-    assert "format_version 1.0" in out
+    assert "format_version 1.1" in out
     assert "/zones" in out and "/metro" in out
     assert "rent_market(time, zone)" in out
     assert "[EUR/month]" in out
