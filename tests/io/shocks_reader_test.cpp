@@ -113,7 +113,7 @@ TEST_CASE("no calendar when shocks.file is empty or holds only its header", "[io
   CHECK(sha.size() == 1);
 }
 
-TEST_CASE("an unknown disabled id names the line that set it; a duplicate extra id its line",
+TEST_CASE("an unknown disabled id and a duplicate extra id are named at their lines",
           "[io][shocks]") {
   TempDir d;
   d.write("extra.csv", kHeader + "cap,2020-01,,housing.rent_cap,set,0.1,test\n");

@@ -66,7 +66,7 @@ constexpr auto kMultiply = model::ShockOp::kMultiply;
 
 }  // namespace
 
-TEST_CASE("a shock window changes the effective value only inside [start, end)",
+TEST_CASE("a shock window changes the effective value only from its start to before its end",
           "[model][shocks]") {
   const std::vector<model::Shock> cap = {
       entry("cap", {2016, 1}, YearMonth{2018, 1}, "housing.rent_cap", kSet, 0.02)};
