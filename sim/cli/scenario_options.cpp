@@ -70,6 +70,7 @@ LoadedInputs load_inputs(const ScenarioOptions& o) {
     diags.insert(diags.end(), e.diagnostics().begin(), e.diagnostics().end());
   }
   if (!diags.empty()) throw io::InputError(std::move(diags));
+  in.warnings = io::shock_warnings(in.scenario, in.scenario.scenario.shock_entries);
   return in;
 }
 

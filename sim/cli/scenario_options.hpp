@@ -23,6 +23,7 @@ void add_scenario_options(boost::program_options::options_description& desc, Sce
 struct LoadedInputs {
   io::LoadedScenario scenario;
   agents::RegionInput region;
+  std::vector<std::string> warnings;  ///< printed on stderr by run and validate
 };
 
 /// Loads the scenario (precedence defaults < base < file < --set < --seed/--steps), the region

@@ -98,7 +98,9 @@ RunOutput assemble_run(const model::World& w, const model::Recorder& rec, const 
       {"start", s.run.start},
       {"host", host},
       {"command_line", p.command_line},
-      {"cpi_base", "nominal EUR; contract rents indexed by economy.cpi_growth"},
+      {"cpi_base",
+       "nominal EUR; contract rents indexed by economy.cpi_growth (capped by "
+       "economy.rent_indexation_cap)"},
       // The calendar as applied (enabled entries, application order): what changed when.
       {"shocks", format_shocks_csv(w.resolved.shock_entries)}};
   out.attrs_int = {{"seed", static_cast<std::int64_t>(s.run.seed)},

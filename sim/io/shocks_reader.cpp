@@ -362,6 +362,29 @@ std::vector<model::Shock> read_shocks(const LoadedScenario& loaded, const std::s
   return enabled;
 }
 
+std::vector<std::string> shock_warnings(const LoadedScenario& loaded,
+                                        const std::vector<model::Shock>& entries) {
+  const model::Scenario& s = loaded.scenario;
+  const model::Scenario defaults;
+  core::YearMonth first;
+  if (!core::parse_year_month(s.run.start, first)) return {};
+  const core::YearMonth after = core::Calendar(first).at(static_cast<core::Step>(s.run.steps));
+  std::vector<std::string> out;
+  for (const model::Shock& e : entries) {
+    if (e.op != model::ShockOp::kSet || !e.zones.empty()) continue;
+    if (!(e.start < after && (!e.end || first < *e.end))) continue;  // outside the run
+    const auto origin = loaded.origin.find(e.key);
+    if (origin == loaded.origin.end() || e.get(s) == e.get(defaults)) continue;
+    out.push_back(e.key + " = " + format_double(e.get(s)) + " (" + origin->second.first + ":" +
+                  std::to_string(origin->second.second) + ") is replaced by shock entry '" + e.id +
+                  "' (" + e.file + ":" + std::to_string(e.line) + ") from " +
+                  core::format_year_month(e.start) +
+                  (e.end ? " until " + core::format_year_month(*e.end) : std::string(" on")) +
+                  "; add '" + e.id + "' to shocks.disable to keep the scenario's value");
+  }
+  return out;
+}
+
 void bind_shock(model::Shock& e) {
   const KeySpec* spec = find_key(e.key);
   if (spec == nullptr || !shockable(*spec))

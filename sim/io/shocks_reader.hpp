@@ -22,6 +22,12 @@ std::vector<model::Shock> read_shocks(const LoadedScenario& loaded, const std::s
                                       const std::vector<std::string>& zone_codes,
                                       std::map<std::string, std::string>& sha256);
 
+/// One line per key that the scenario sets away from its default (in a file or by --set) while
+/// a `set` entry replaces it in some month of the run: the entry wins in its window, which a
+/// what-if on that key rarely intends. Per-zone overrides are not compared.
+std::vector<std::string> shock_warnings(const LoadedScenario& loaded,
+                                        const std::vector<model::Shock>& entries);
+
 /// Binds an entry built in code to its key `e.key`: getter, setter and per_zone_key from the
 /// registry. Throws std::invalid_argument when the key is unknown or not shockable (files go
 /// through read_shocks, which reports these as input errors).

@@ -52,7 +52,7 @@ mechanisms::ArrivalContext arrival_context(const World& w) {
 }  // namespace
 
 void step(World& w, core::Step t, Recorder& rec) {
-  // 1. Calendar: the month's parameters first, so every mechanism below reads them.
+  // 0. Calendar (MODEL.md §3 step 1): the month's parameters first, read by everything below.
   apply_shocks(w, t);
   const Scenario& s = w.scenario;
   core::StepContext ctx{t, w.calendar, w.rng_key};

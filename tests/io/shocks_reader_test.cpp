@@ -220,3 +220,21 @@ TEST_CASE("keys read only at initialisation are not shock targets", "[io][shocks
         "economy.rent_indexation_cap", "relocation.choices", "external.rent_growth"})
     CHECK(io::shockable(*io::find_key(name)));
 }
+
+TEST_CASE("a scenario value that a set entry replaces during the run draws a warning",
+          "[io][shocks]") {
+  std::map<std::string, std::string> sha;
+  // calendar.csv sets housing.rent_cap from 2016-01 to 2018-01.
+  auto loaded = io::load_scenario("", {"shocks.file=calendar.csv", "housing.rent_cap=0.02"});
+  auto warnings = io::shock_warnings(loaded, io::read_shocks(loaded, kDir, kZones, sha));
+  REQUIRE(warnings.size() == 1);
+  CHECK_THAT(warnings[0], Catch::Contains("housing.rent_cap = 0.02 (--set:2)"));
+  CHECK_THAT(warnings[0], Catch::Contains("'cap'"));
+  CHECK_THAT(warnings[0], Catch::Contains("shocks.disable"));
+  // Not when the run ends before the window, nor when the value is the default.
+  loaded =
+      io::load_scenario("", {"shocks.file=calendar.csv", "housing.rent_cap=0.02", "run.steps=12"});
+  CHECK(io::shock_warnings(loaded, io::read_shocks(loaded, kDir, kZones, sha)).empty());
+  loaded = io::load_scenario("", {"shocks.file=calendar.csv", "housing.rent_cap=-1"});
+  CHECK(io::shock_warnings(loaded, io::read_shocks(loaded, kDir, kZones, sha)).empty());
+}
