@@ -9,8 +9,8 @@ Runs on Debian's /usr/bin/python3 with python3-h5py, -xarray, -pandas, -matplotl
 >>> cmp.headline_table()                               # engine values, paired differences
 """
 from .compare import Comparison, compare, format_signed, format_value, summarise_time
-from .load import (SUPPORTED_FORMAT_VERSIONS, MetrosimData, MetrosimFormatError, open_run,
-                   open_runs, read_root_attrs, to_tidy)
+from .load import (SUPPORTED_FORMAT_VERSIONS, MetrosimData, MetrosimFormatError, applied_shocks,
+                   open_run, open_runs, read_root_attrs, to_tidy)
 from .plot import (plot_core_periphery, plot_differences, plot_heatmap, plot_metro, plot_morris,
                    plot_response, plot_sobol, plot_zone_map, plot_zones, save_figure)
 from .report import render_report, write_report
@@ -20,7 +20,7 @@ from .sensitivity import (OutputSpec, Parameter, analyse, first_order_given_data
 from .stack import stack_runs
 
 __all__ = [
-    "open_run", "open_runs", "read_root_attrs", "to_tidy", "MetrosimData", "MetrosimFormatError",
+    "open_run", "open_runs", "read_root_attrs", "applied_shocks", "to_tidy", "MetrosimData", "MetrosimFormatError",
     "SUPPORTED_FORMAT_VERSIONS",
     "plot_metro", "plot_zones", "plot_core_periphery", "plot_zone_map", "plot_differences",
     "plot_sobol", "plot_morris", "plot_response", "plot_heatmap", "save_figure",

@@ -21,6 +21,7 @@ the ``/metro`` group raise :class:`MetrosimFormatError` with a message that says
 from __future__ import annotations
 
 import importlib.util
+import io
 import os
 import warnings
 from typing import Iterable, Sequence
@@ -31,7 +32,7 @@ import pandas as pd
 import xarray as xr
 
 SUPPORTED_FORMAT_MAJOR = "1"
-SUPPORTED_FORMAT_VERSIONS = ("1.0",)  #: versions this package was tested against (any 1.x is read)
+SUPPORTED_FORMAT_VERSIONS = ("1.0", "1.1")  #: versions this package was tested against (any 1.x is read)
 FILE_KINDS = ("run", "sweep")
 #: /runs columns that are bookkeeping, not varied scenario parameters.
 RUNS_BOOKKEEPING = ("replicate", "seed", "status")
@@ -89,6 +90,20 @@ def read_root_attrs(path: str | os.PathLike) -> dict:
         raise MetrosimFormatError(f"{path}: no /metro group (groups: {', '.join(groups) or 'none'})")
     attrs["_groups"] = groups
     return attrs
+
+
+SHOCK_COLUMNS = ("id", "start", "end", "target", "zones", "op", "value", "source", "origin")
+
+
+def applied_shocks(path: str | os.PathLike) -> pd.DataFrame:
+    """The shocks and regulations calendar a run applied (root attribute ``shocks``,
+    docs/OUTPUT.md): one row per enabled entry in application order, every column as text
+    (``end`` empty = permanent; ``zones`` space-separated, empty = the plain key). Files written
+    before format 1.1 have no calendar: the table is empty."""
+    text = read_root_attrs(path).get("shocks", "")
+    if not text:
+        return pd.DataFrame(columns=list(SHOCK_COLUMNS), dtype=str)
+    return pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
 
 
 class MetrosimData(dict):

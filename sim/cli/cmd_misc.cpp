@@ -64,6 +64,7 @@ int cmd_validate(const Args& args) {
   po::variables_map vm;
   if (int rc = parse(args, desc, all, pos, vm, "validate"); rc >= 0) return rc;
   const LoadedInputs in = load_inputs(so);
+  for (const std::string& w : in.warnings) std::cerr << "metrosim: warning: " << w << "\n";
   if (quiet) return 0;
   std::cout << io::canonical_ini(in.scenario.scenario);
   // The data the scenario resolves to (comment lines: loading this text back ignores them).

@@ -103,6 +103,7 @@ int cmd_run(const Args& args, const std::string& command_line) {
     return 2;
   }
   LoadedInputs in = load_inputs(so);
+  for (const std::string& w : in.warnings) std::cerr << "metrosim: warning: " << w << "\n";
   const auto& s = in.scenario.scenario;
   if (output.empty()) output = "results/" + s.run.name + ".h5";
   // Refuse early what would only fail after a long run.

@@ -7,6 +7,7 @@
 #include "agents/zones_init.hpp"
 #include "cli/commands.hpp"
 #include "io/region_reader.hpp"
+#include "io/shocks_reader.hpp"
 #include "model/world.hpp"
 
 namespace po = boost::program_options;
@@ -61,7 +62,15 @@ LoadedInputs load_inputs(const ScenarioOptions& o) {
   } catch (const io::InputError& e) {
     diags.insert(diags.end(), e.diagnostics().begin(), e.diagnostics().end());
   }
+  try {
+    in.scenario.scenario.shock_entries = io::read_shocks(
+        in.scenario, io::resolve_region_dir(in.scenario.scenario, default_region_dir()), codes,
+        in.region.sha256);
+  } catch (const io::InputError& e) {
+    diags.insert(diags.end(), e.diagnostics().begin(), e.diagnostics().end());
+  }
   if (!diags.empty()) throw io::InputError(std::move(diags));
+  in.warnings = io::shock_warnings(in.scenario, in.scenario.scenario.shock_entries);
   return in;
 }
 

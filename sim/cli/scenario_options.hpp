@@ -23,10 +23,13 @@ void add_scenario_options(boost::program_options::options_description& desc, Sce
 struct LoadedInputs {
   io::LoadedScenario scenario;
   agents::RegionInput region;
+  std::vector<std::string> warnings;  ///< printed on stderr by run and validate
 };
 
 /// Loads the scenario (precedence defaults < base < file < --set < --seed/--steps), the region
-/// tables, and checks per-zone overrides against the region's zone codes. Throws io::InputError.
+/// tables, checks per-zone overrides against the region's zone codes, and reads the shocks
+/// calendar into scenario.shock_entries (its files' SHA-256 join region.sha256). Throws
+/// io::InputError with every problem.
 LoadedInputs load_inputs(const ScenarioOptions& o);
 
 }  // namespace metrosim::cli

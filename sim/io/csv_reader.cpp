@@ -69,7 +69,7 @@ int CsvTable::column(std::string_view name) const {
 }
 
 bool parse_csv(std::string_view bytes, const std::string& path, CsvTable& out,
-               std::vector<Diagnostic>& diags) {
+               std::vector<Diagnostic>& diags, bool allow_no_rows) {
   out = CsvTable{};
   out.path = path;
   auto report = [&](int line, std::string key, std::string message) {
@@ -135,7 +135,7 @@ bool parse_csv(std::string_view bytes, const std::string& path, CsvTable& out,
     }
     out.rows.push_back({line_no, fields});
   }
-  if (data_lines == 0) report(1, "", "no data rows after the header; expected one row per line");
+  if (data_lines == 0 && !allow_no_rows) report(1, "", "no data rows after the header; expected one row per line");
   return header_ok;
 }
 

@@ -25,8 +25,9 @@ struct CsvTable {
 
 /// Parses `bytes`; every problem is appended to `diags` (file = path, line = CSV line) and the
 /// parse goes on. Returns false when there is no usable header (empty file, bad header).
+/// A header without rows is a problem unless `allow_no_rows` (an empty calendar is meaningful).
 bool parse_csv(std::string_view bytes, const std::string& path, CsvTable& out,
-               std::vector<Diagnostic>& diags);
+               std::vector<Diagnostic>& diags, bool allow_no_rows = false);
 
 /// Reads a whole file as bytes. On failure returns false and sets `error` (e.g. "No such file
 /// or directory", "not a regular file").

@@ -315,7 +315,8 @@ void print_root_attr(std::ostringstream& os, const std::string& key, const std::
   std::vector<std::string> lines;
   std::istringstream in(value);
   for (std::string line; std::getline(in, line);) lines.push_back(line);
-  const bool shorten = !full && key == "scenario_resolved" && lines.size() > kScenarioPreviewLines;
+  const bool shorten = !full && (key == "scenario_resolved" || key == "shocks") &&
+                       lines.size() > kScenarioPreviewLines;
   const std::size_t shown = shorten ? kScenarioPreviewLines : lines.size();
   os << "  " << key << ": (" << lines.size() << " lines)\n";
   for (std::size_t i = 0; i < shown; ++i) os << "    | " << lines[i] << "\n";

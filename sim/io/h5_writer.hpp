@@ -12,7 +12,7 @@
 namespace metrosim::io {
 
 /// Version of the layout written by this build (root attribute `format_version`).
-inline constexpr const char* kFormatVersion = "1.0";
+inline constexpr const char* kFormatVersion = "1.1";
 
 // Writes one run file (file_kind "run") per docs/OUTPUT.md. Refuses an existing `path` unless
 // overwrite (throws OutputExistsError, a std::runtime_error subclass, message names the path and

@@ -255,6 +255,11 @@ const KeySpec* find_key(std::string_view name) {
   return (it != keys.end() && it->name == name) ? &*it : nullptr;
 }
 
+bool shockable(const KeySpec& spec) {
+  return spec.dynamic && (spec.type == KeyType::kDouble || spec.type == KeyType::kInt ||
+                          spec.type == KeyType::kBool);
+}
+
 std::vector<std::string> scenario_sections() {
   std::set<std::string> sections;
   for (const KeySpec& k : scenario_keys()) sections.insert(k.section());

@@ -39,7 +39,11 @@ struct KeySpec {
   bool per_zone = false;               ///< accepts `key@ZONE = value`
   bool allow_empty = false;            ///< "" is a meaningful value (kString, kList)
   bool is_path = false;                ///< relative values resolve against the including file's dir
-  std::string allowed_text{};          ///< kString/kList: what is allowed, in words
+  /// Read by the model every month where used, so the shocks calendar may change it mid-run.
+  /// False for keys that only shape the initial world or the run (run.*, agents.*, region.*,
+  /// output.*, shocks.*, ...): a shock on them would silently do nothing, so it is refused.
+  bool dynamic = true;
+  std::string allowed_text{};  ///< kString/kList: what is allowed, in words
   /// kString/kList extra check: returns "" when fine, else what is wrong.
   std::function<std::string(const std::string&)> check{};
   /// kList check of the whole list (count, sum): returns "" when fine, else what is wrong.
@@ -57,6 +61,8 @@ struct KeySpec {
 const std::vector<KeySpec>& scenario_keys();
 /// nullptr when `name` ("section.key") is not registered.
 const KeySpec* find_key(std::string_view name);
+/// True when the shocks calendar may target the key: dynamic and of type double, int or bool.
+bool shockable(const KeySpec& spec);
 /// Section names, sorted.
 std::vector<std::string> scenario_sections();
 

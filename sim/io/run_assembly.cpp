@@ -7,6 +7,7 @@
 #include <ctime>
 
 #include "build_info.hpp"
+#include "io/shocks_reader.hpp"
 
 namespace metrosim::io {
 
@@ -97,7 +98,11 @@ RunOutput assemble_run(const model::World& w, const model::Recorder& rec, const 
       {"start", s.run.start},
       {"host", host},
       {"command_line", p.command_line},
-      {"cpi_base", "nominal EUR; contract rents indexed by economy.cpi_growth"}};
+      {"cpi_base",
+       "nominal EUR; contract rents indexed by economy.cpi_growth (capped by "
+       "economy.rent_indexation_cap)"},
+      // The calendar as applied (enabled entries, application order): what changed when.
+      {"shocks", format_shocks_csv(w.resolved.shock_entries)}};
   out.attrs_int = {{"seed", static_cast<std::int64_t>(s.run.seed)},
                    {"replicate", p.replicate},
                    {"steps", s.run.steps},

@@ -220,12 +220,15 @@ void add_region_keys(Keys& k) {
 
 void add_external_economy_keys(Keys& k) {
   using P = model::ExternalZoneParams;
-  auto ext = [&](const char* name, const char* unit, Range r, const char* doc, double P::*f) {
+  // Only rent_growth is read monthly; the others build the external zone (dynamic = false).
+  auto ext = [&](const char* name, const char* unit, Range r, const char* doc, double P::*f,
+                 bool dynamic = false) {
     add(k,
         {.name = name,
          .type = KeyType::kDouble,
          .unit = unit,
          .range = r,
+         .dynamic = dynamic,
          .source = kSwept,
          .doc = doc},
         &Scenario::external, f);
@@ -233,7 +236,7 @@ void add_external_economy_keys(Keys& k) {
   ext("external.rent", "EUR/month", in(100, 5000), "market rent of the external zone at start",
       &P::rent);
   ext("external.rent_growth", "per year", in(-0.2, 0.3), "exogenous yearly rent growth",
-      &P::rent_growth);
+      &P::rent_growth, true);
   ext("external.vacant_offer", "dwellings per month", in(0, 1e6),
       "vacant dwellings on offer to metro movers every month (real units; an open boundary)",
       &P::vacant_offer);
@@ -256,6 +259,58 @@ void add_external_economy_keys(Keys& k) {
        .source = kSwept,
        .doc = "yearly nominal wage growth (income indexation in January)"},
       &Scenario::economy, &E::wage_growth);
+  add(k,
+      {.name = "economy.rent_indexation_cap",
+       .type = KeyType::kDouble,
+       .unit = "per year",
+       .range = in(-1, 1),
+       .source = "regulation: none by default; dated caps in the shocks calendar (RDL 6/2022, "
+                 "Ley 12/2023)",
+       .doc = "maximum January update of sitting tenants' contract rents; negative = full CPI"},
+      &Scenario::economy, &E::rent_indexation_cap);
+}
+
+std::string check_shock_id(const std::string& s) {
+  for (char c : s) {
+    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                    c == '_' || c == '-';
+    if (!ok) return std::string("character '") + c + "' in id '" + s + "'";
+  }
+  return "";
+}
+
+void add_shocks_keys(Keys& k) {
+  using P = model::ShocksParams;
+  add(k,
+      {.name = "shocks.file",
+       .type = KeyType::kString,
+       .unit = "file name",
+       .allow_empty = true,
+       .allowed_text = "a CSV file name inside region.dir; empty = no region entries",
+       .source = kRegionData,
+       .doc = "the region's shocks and regulations calendar (dated changes of keys)"},
+      &Scenario::shocks, &P::file);
+  add(k,
+      {.name = "shocks.disable",
+       .type = KeyType::kList,
+       .allow_empty = true,
+       .allowed_text = "comma-separated ids of calendar entries (letters, digits, _ or -); "
+                       "empty = none",
+       .check = check_shock_id,
+       .source = "scenario choice",
+       .doc = "calendar entries switched off (e.g. a counterfactual without a regulation)"},
+      &Scenario::shocks, &P::disable);
+  add(k,
+      {.name = "shocks.extra",
+       .type = KeyType::kString,
+       .unit = "path",
+       .allow_empty = true,
+       .is_path = true,
+       .allowed_text = "a CSV file in the shocks format (relative paths resolve against the "
+                       "scenario file's directory); empty = none",
+       .source = "scenario choice",
+       .doc = "the scenario's own calendar entries, applied after the region's"},
+      &Scenario::shocks, &P::extra);
 }
 
 void add_housing_keys(Keys& k) {
@@ -382,6 +437,15 @@ Keys make_keys() {
   add_output_keys(keys);
   add_migration_keys(keys);
   add_tourism_keys(keys);
+  add_shocks_keys(keys);
+  // Keys that shape the initial world or the run are never read mid-run: not shock targets.
+  for (KeySpec& key : keys) {
+    const std::string section = key.section();
+    if (section == "run" || section == "agents" || section == "region" || section == "output" ||
+        section == "shocks")
+      key.dynamic = false;
+    if (key.name == "tourism.unlicensed_per_licensed") key.dynamic = false;  // sets initial stock
+  }
   std::sort(keys.begin(), keys.end(),
             [](const KeySpec& a, const KeySpec& b) { return a.name < b.name; });
   for (std::size_t i = 1; i < keys.size(); ++i)

@@ -72,6 +72,9 @@ void add_migration_keys(Keys& k) {
         "maximum rate of each arrival candidate stream / its default rate (thinning bound)",
         "design choice: bounds every scenario's arrival rate"),
     &P::candidate_headroom);
+  // The thinning bound fixes the candidate streams: changing it mid-run would break common
+  // random numbers, so it is not a shock target.
+  k.back().dynamic = false;
   // initial_age_shares is an array: bind its elements by hand (35–64 is the remainder).
   for (int band : {0, 2}) {
     KeySpec spec =
@@ -87,6 +90,7 @@ void add_migration_keys(Keys& k) {
       s.migration.initial_age_shares[1] =
           1.0 - s.migration.initial_age_shares[0] - s.migration.initial_age_shares[2];
     };
+    spec.dynamic = false;  // the initial population only
     k.push_back(std::move(spec));
   }
   m(dbl("brand.metro_awareness", "1", in(0, 1),

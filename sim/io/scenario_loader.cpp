@@ -298,6 +298,7 @@ LoadedScenario load_scenario(const std::string& file, const std::vector<std::str
   });
   check_consistency(s, last, diags);
   if (!diags.empty()) throw InputError(std::move(diags));
+  for (const auto& [key, a] : last) out.origin[key] = {a.file, a.line};
   return out;
 }
 
@@ -330,15 +331,16 @@ std::string keys_markdown() {
     return out;
   };
   std::string out =
-      "| key | type | unit | default | range/allowed | per-zone | source | description |\n"
-      "|---|---|---|---|---|---|---|---|\n";
+      "| key | type | unit | default | range/allowed | per-zone | shocks | source | description "
+      "|\n"
+      "|---|---|---|---|---|---|---|---|---|\n";
   const model::Scenario defaults;
   for (const KeySpec& k : scenario_keys()) {
     const std::string def = format_value(k, k.get(defaults));
     out += "| `" + k.name + "` | " + type_name(k.type) + " | " + cell(k.unit) + " | " +
            (def.empty() ? std::string("(empty)") : "`" + cell(def) + "`") + " | " +
            cell(describe_allowed(k)) + " | " + (k.per_zone ? "yes" : "no") + " | " +
-           cell(k.source) + " | " + cell(k.doc) + " |\n";
+           (shockable(k) ? "yes" : "no") + " | " + cell(k.source) + " | " + cell(k.doc) + " |\n";
   }
   return out;
 }

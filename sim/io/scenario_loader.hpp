@@ -2,7 +2,9 @@
 // model::Scenario, reporting every problem at once; prints the canonical resolved scenario and
 // the key table. Format and rules: docs/SCENARIO_FORMAT.md.
 #pragma once
+#include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "io/diagnostics.hpp"
@@ -14,6 +16,8 @@ struct LoadedScenario {
   model::Scenario scenario;        ///< fully resolved
   std::string source;              ///< top INI path as given, or "<built-in default>"
   std::vector<std::string> files;  ///< the INI files read, base chain first
+  /// Plain key -> (file, line) of the value that won; keys left at their default are absent.
+  std::map<std::string, std::pair<std::string, int>> origin;
 };
 
 /// Precedence: registry defaults < base chain (deepest first) < file < sets (in order).
@@ -31,7 +35,8 @@ LoadedScenario load_scenario(const std::string& file, const std::vector<std::str
 std::string canonical_ini(const model::Scenario& s);
 
 /// Markdown table of the registry:
-/// key | type | unit | default | range/allowed | per-zone | source | description
+/// key | type | unit | default | range/allowed | per-zone | shocks | source | description
+/// ("shocks": whether the shocks calendar may target the key).
 std::string keys_markdown();
 
 /// Unknown codes in s.zone_overrides become "file:line: key@CODE: unknown zone code 'X'; did

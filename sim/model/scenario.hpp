@@ -10,6 +10,7 @@
 #include "mechanisms/migration/migration_params.hpp"
 #include "mechanisms/relocation/relocation_params.hpp"
 #include "mechanisms/tourism/tourism_params.hpp"
+#include "model/shock.hpp"
 
 namespace metrosim::model {
 
@@ -57,6 +58,16 @@ struct ExternalZoneParams {
 struct EconomyParams {
   double cpi_growth = 0.015;   ///< yearly CPI growth (indexation of contract rents in January)
   double wage_growth = 0.015;  ///< yearly nominal wage growth (income indexation in January)
+  /// Maximum yearly update of sitting tenants' contract rents in January (a legal cap on CPI
+  /// indexation, e.g. 2 % in 2022–23); negative = full CPI, [-1, 1]
+  double rent_indexation_cap = -1.0;
+};
+
+/// The shocks and regulations calendar's files (docs/SCENARIO_FORMAT.md, "Shocks calendar").
+struct ShocksParams {
+  std::string file = "shocks.csv";   ///< inside the region dir; empty = no region entries
+  std::vector<std::string> disable;  ///< ids of entries switched off
+  std::string extra;                 ///< the scenario's own entries (absolute path); empty = none
 };
 
 enum class Precision { kFloat64, kFloat32 };
@@ -87,8 +98,12 @@ struct Scenario {
   mechanisms::MigrationParams migration;
   mechanisms::TourismParams tourism;
   OutputParams output;
+  ShocksParams shocks;
   std::vector<ZoneOverride>
       zone_overrides;  ///< resolved to per-zone vectors when the world is built
+  /// The calendar's enabled entries in application order (region file, then extra), bound to
+  /// their keys by io/shocks_reader; empty = no shocks. Applied each month by apply_shocks.
+  std::vector<Shock> shock_entries;
 };
 
 }  // namespace metrosim::model

@@ -1,12 +1,14 @@
 // schedule.cpp — the month's order (see schedule.hpp); mechanisms do the work.
 #include "model/schedule.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include "mechanisms/housing/indexation.hpp"
 #include "mechanisms/housing/market_rent.hpp"
 #include "mechanisms/housing/tenure_conversion.hpp"
 #include "mechanisms/relocation/zone_choice.hpp"
+#include "model/calendar_step.hpp"
 #include "model/observe.hpp"
 
 namespace metrosim::model {
@@ -50,6 +52,8 @@ mechanisms::ArrivalContext arrival_context(const World& w) {
 }  // namespace
 
 void step(World& w, core::Step t, Recorder& rec) {
+  // 0. Calendar (MODEL.md §3 step 1): the month's parameters first, read by everything below.
+  apply_shocks(w, t);
   const Scenario& s = w.scenario;
   core::StepContext ctx{t, w.calendar, w.rng_key};
 
@@ -57,7 +61,10 @@ void step(World& w, core::Step t, Recorder& rec) {
   record_calendar(w, t, rec);
 
   if (t > 0 && w.calendar.is_january(t)) {
-    mechanisms::apply_yearly_indexation(s.economy.cpi_growth, s.economy.wage_growth, w.households);
+    const double cap = s.economy.rent_indexation_cap;
+    const double rent_update =
+        cap >= 0.0 ? std::min(s.economy.cpi_growth, cap) : s.economy.cpi_growth;
+    mechanisms::apply_yearly_indexation(rent_update, s.economy.wage_growth, w.households);
     mechanisms::age_heads(s.migration, ctx, w.households);
   }
 

@@ -1,6 +1,8 @@
 // schedule.hpp — THE order of a month (MODEL.md §3, the parts implemented so far):
-//   0. observe stocks (first day of the month)
-//   1. calendar: January indexation of contract rents (CPI) and incomes (wage index); ageing
+//   0. calendar: the shocks and regulations calendar sets the month's parameters (calendar_step),
+//      then stocks are observed (first day of the month)
+//   1. calendar: January indexation of contract rents (CPI, capped by
+//      economy.rent_indexation_cap) and incomes (wage index); ageing
 //   2. exits (emigration, talent departures, dissolutions) free their dwellings
 //   3. move events (life-course hazard, renewals, evictions); arrivals appended from thinned
 //   streams

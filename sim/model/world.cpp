@@ -14,25 +14,6 @@ namespace metrosim::model {
 
 namespace {
 
-void apply_zone_overrides(const Scenario& s, agents::Zones& z) {
-  for (std::size_t i = 0; i < z.size(); ++i) {
-    z.natural_vacancy[i] = s.housing.natural_vacancy;
-    z.amenity[i] = s.relocation.amenity;
-  }
-  for (const auto& o : s.zone_overrides) {
-    for (std::size_t i = 0; i < z.size(); ++i) {
-      if (z.code[i] != o.zone_code) continue;
-      // The registry (io/scenario_keys.cpp) admits per-zone overrides for exactly these keys.
-      if (o.key == "housing.natural_vacancy")
-        z.natural_vacancy[i] = o.value;
-      else if (o.key == "relocation.amenity")
-        z.amenity[i] = o.value;
-      else
-        throw std::invalid_argument("no per-zone parameter " + o.key);
-    }
-  }
-}
-
 agents::ZoneBuildParams zone_build_params(const Scenario& s) {
   agents::ZoneBuildParams zp;
   zp.core_municipality = s.region.core_municipality;
@@ -55,6 +36,29 @@ agents::ZoneBuildParams zone_build_params(const Scenario& s) {
 
 }  // namespace
 
+void refresh_zone_parameters(World& w) {
+  const Scenario& s = w.scenario;
+  agents::Zones& z = w.zones;
+  for (std::size_t i = 0; i < z.size(); ++i) {
+    z.natural_vacancy[i] = s.housing.natural_vacancy;
+    z.amenity[i] = s.relocation.amenity;
+  }
+  for (const auto& o : s.zone_overrides) {
+    for (std::size_t i = 0; i < z.size(); ++i) {
+      if (z.code[i] != o.zone_code) continue;
+      // The registry (io/scenario_keys.cpp) admits per-zone overrides for exactly these keys.
+      if (o.key == "housing.natural_vacancy")
+        z.natural_vacancy[i] = o.value;
+      else if (o.key == "relocation.amenity")
+        z.amenity[i] = o.value;
+      else if (o.key != "tourism.str_licence_cap")  // resolved below
+        throw std::invalid_argument("no per-zone parameter " + o.key);
+    }
+  }
+  // The tourism state exists once the world is built (init_tourism resolves it the first time).
+  if (!w.tourism.cap_share.empty()) resolve_tourism_zone_parameters(s, z, w.tourism);
+}
+
 std::vector<std::string> zone_codes(const Scenario& s, const agents::RegionInput& region) {
   return agents::build_zones(region, zone_build_params(s)).code;
 }
@@ -62,6 +66,7 @@ std::vector<std::string> zone_codes(const Scenario& s, const agents::RegionInput
 World build_world(const Scenario& s, const agents::RegionInput& region, std::uint32_t replicate) {
   World w;
   w.scenario = s;
+  w.resolved = s;
   core::YearMonth start;
   if (!core::parse_year_month(s.run.start, start))
     throw std::invalid_argument("run.start is not YYYY-MM: " + s.run.start);
@@ -70,7 +75,7 @@ World build_world(const Scenario& s, const agents::RegionInput& region, std::uin
   w.weight = 1.0 / s.agents.scale;
 
   w.zones = agents::build_zones(region, zone_build_params(s));
-  apply_zone_overrides(s, w.zones);
+  refresh_zone_parameters(w);
   for (std::size_t z = 0; z < w.zones.size(); ++z)
     if (w.zones.is_external[z])
       for (std::size_t u = 0; u < agents::kTenures; ++u)

@@ -22,7 +22,8 @@
 namespace metrosim::model {
 
 struct World {
-  Scenario scenario;
+  Scenario scenario;  ///< parameters in force this month (the shocks calendar writes here)
+  Scenario resolved;  ///< the scenario as loaded; the calendar computes each month from it
   core::Calendar calendar{core::YearMonth{}};
   core::RngKey rng_key;
   agents::Zones zones;
@@ -49,6 +50,12 @@ struct World {
 /// Builds the initial world. Throws std::invalid_argument for a region that cannot be built
 /// (the I/O layer validates files first, so this signals a programming error or empty region).
 World build_world(const Scenario& s, const agents::RegionInput& region, std::uint32_t replicate);
+
+/// Re-derives every per-zone parameter vector from w.scenario (plain value, then `key@ZONE`
+/// overrides): today housing.natural_vacancy and relocation.amenity. Called at build and by the
+/// shocks calendar whenever it changes a per-zone key; a mechanism with its own per-zone vector
+/// derived from keys adds it here.
+void refresh_zone_parameters(World& w);
 
 /// Zone codes of the region in zone order (for validating `key@CODE` overrides).
 std::vector<std::string> zone_codes(const Scenario& s, const agents::RegionInput& region);

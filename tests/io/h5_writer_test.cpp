@@ -226,7 +226,7 @@ TEST_CASE("the run writer stores shapes, values and attributes as OUTPUT.md says
 
   H5::H5File f(path, H5F_ACC_RDONLY);
   SECTION("root attributes: caller's text and ints, plus the writer's format_version and kind") {
-    CHECK(string_attr(f, "format_version") == "1.0");
+    CHECK(string_attr(f, "format_version") == "1.1");
     CHECK(string_attr(f, "file_kind") == "run");
     CHECK(string_attr(f, "scenario_name") == "test");
     CHECK(string_attr(f, "scenario_resolved").rfind("[run]\nname = test\n", 0) == 0);
@@ -574,7 +574,7 @@ TEST_CASE("metrosim info describes groups, dims, units and metro first/last valu
   io::write_run_h5(synthetic_run(), path, params(), false);
   const std::string text = io::describe_h5(path, false);
   INFO(text);
-  CHECK_THAT(text, Catch::Contains("metrosim run file, format_version 1.0"));
+  CHECK_THAT(text, Catch::Contains("metrosim run file, format_version 1.1"));
   CHECK_THAT(text, Catch::Contains("seed: 7"));
   CHECK_THAT(text, Catch::Contains("/zones"));
   CHECK_THAT(text, Catch::Contains("dims: time = 30, zone = 3"));

@@ -164,9 +164,9 @@ TEST_CASE("canonical text lists every key once, sections and keys sorted",
 
 TEST_CASE("keys_markdown has one row per registered key", "[io][scenario][keys]") {
   const std::string md = io::keys_markdown();
-  CHECK(
-      md.rfind("| key | type | unit | default | range/allowed | per-zone | source | description |",
-               0) == 0);
+  CHECK(md.rfind("| key | type | unit | default | range/allowed | per-zone | shocks | source | "
+                 "description |",
+                 0) == 0);
   std::size_t rows = 0;
   for (std::size_t p = 0; (p = md.find("\n| `", p)) != std::string::npos; ++p) ++rows;
   CHECK(rows == io::scenario_keys().size());
@@ -217,7 +217,7 @@ TEST_CASE("every key's setter and getter touch one field and only that one", "[i
   }
   CHECK(sections == std::set<std::string>{"agents", "brand", "economy", "external", "housing",
                                           "migration", "output", "region", "relocation", "run",
-                                          "talent", "tourism"});
+                                          "shocks", "talent", "tourism"});
 }
 
 TEST_CASE("unknown zone codes are reported with file, line and a suggestion", "[io][scenario]") {

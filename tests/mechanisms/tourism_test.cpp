@@ -37,6 +37,7 @@ TourismParams tiny_params() {
   TourismParams p;
   p.cruise_passengers = 50000;
   p.day_trips = 100000;
+  p.register_frozen_core = true;  // as Barcelona's since 2014 (in the model: shocks.csv entries)
   return p;
 }
 

@@ -168,7 +168,7 @@ TEST_CASE("tourism: non-renewal for conversion displaces tenants and the freed f
   auto s =
       amb(0.02, 24,
           {"tourism.switching_cost=0", "tourism.str_price_base=150", "tourism.hotel_price_base=300",
-           "tourism.nonrenewal_max=0.5", "tourism.register_frozen_core=false"});
+           "tourism.nonrenewal_max=0.5", "shocks.disable=str-moratorium-2014,peuat-2017"});
   model::World w = model::build_world(s, io::read_region(s, kRegionDir), 0);
   std::int64_t str0 = 0;
   for (std::size_t z = 0; z < w.zones.size(); ++z)

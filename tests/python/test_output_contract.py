@@ -109,7 +109,7 @@ def test_root_attributes_carry_format_and_provenance(small_run, engine):
     for key in ("format_version", "file_kind", "scenario_resolved", "seed", "steps",
                 "data_sha256"):
         assert key in attrs, f"root attribute {key!r} missing ({engine}): {sorted(attrs)}"
-    assert attrs["format_version"] == "1.0"
+    assert attrs["format_version"] == "1.1"
     assert attrs["file_kind"] == "run"
     assert isinstance(attrs["scenario_resolved"], str)
     assert re.search(r"^\[agents\]\s*$", attrs["scenario_resolved"], re.M)
@@ -169,7 +169,7 @@ def test_zone_market_rents_change_over_time(small_run, engine):
 
 def test_info_summarises_the_run(run_metrosim, small_run):
     out = run_metrosim("info", small_run).stdout
-    assert "format_version 1.0" in out
+    assert "format_version 1.1" in out
     assert "/zones" in out and "/metro" in out
     assert "rent_market(time, zone)" in out
     assert "[EUR/month]" in out

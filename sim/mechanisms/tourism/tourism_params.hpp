@@ -54,7 +54,7 @@ struct TourismParams {
   double tax_per_night = 1.0;           ///< EUR per visitor-night, [0, 100]; 2015 magnitude
   double tax_evasion_unlicensed = 1.0;  ///< tax share unlicensed units skip, [0, 1]; assumption
   double str_licence_cap = 1.0;      ///< max licensed STR / dwellings, [0, 1], per zone; 1 = no cap
-  bool register_frozen_core = true;  ///< no new licences in core zones (Barcelona, since 2014)
+  bool register_frozen_core = false;  ///< no new licences in core zones (shocks.csv: from 2014)
   double enforcement = 0.02;         ///< removal rate per month, [0, 1]; assumption (swept)
   double dispersal = 0.0;            ///< promotion of peripheral attractions, intensity, [0, 1]
   double dispersal_gain = 0.2;  ///< attraction added at dispersal 1, [0, 1]; assumption (swept)
