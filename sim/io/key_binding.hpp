@@ -61,4 +61,8 @@ void add(Keys& keys, KeySpec k, G Scenario::*g, H G::*h, F H::*f) {
 /// Keys of the migration and talent sections (scenario_keys_migration.cpp).
 void add_migration_keys(Keys& k);
 
+/// Keys of housing supply, asset prices, rent regulation ([housing]) and investors
+/// ([investors]) (scenario_keys_supply.cpp).
+void add_supply_keys(Keys& k);
+
 }  // namespace metrosim::io::key_binding

@@ -52,6 +52,18 @@ enum class MetroInd : std::size_t {
   kEmigration,
   kTalentDepartures,
   kDissolutions,
+  // housing supply, asset prices and investors (MODEL.md §7.9)
+  kHousingStarts,
+  kCompletions,
+  kCompletionsSocial,
+  kSocialStarts,
+  kPipeline,
+  kAssetPriceMean,
+  kInterestRate,
+  kLargeHolderShareLtr,
+  kFundPurchases,
+  kFundSpend,
+  kSocialLettings,
   kCount
 };
 
@@ -78,6 +90,18 @@ enum class ZoneInd : std::size_t {
   kTalentHouseholds,
   kArrivalsIn,
   kExitsOut,
+  // housing supply, asset prices and investors (MODEL.md §7.9)
+  kHousingStarts,
+  kCompletionsOwner,
+  kCompletionsLtr,
+  kCompletionsSocial,
+  kPipeline,
+  kAssetPrice,
+  kExpectedRentGrowth,
+  kGrossYield,
+  kLargeHolderShareLtr,
+  kFundPurchases,
+  kSocialLettings,
   kCount
 };
 

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "mechanisms/housing/housing_params.hpp"
+#include "mechanisms/housing/supply_params.hpp"
 #include "mechanisms/migration/migration_params.hpp"
 #include "mechanisms/relocation/relocation_params.hpp"
 
@@ -85,6 +86,11 @@ struct Scenario {
   OutputParams output;
   std::vector<ZoneOverride>
       zone_overrides;  ///< resolved to per-zone vectors when the world is built
+  // Housing supply, asset prices, rent regulation ([housing]) and investors ([investors]), §7.9.
+  mechanisms::ConstructionParams construction;
+  mechanisms::AssetPriceParams asset_price;
+  mechanisms::RentCap rent_cap;
+  mechanisms::InvestorParams investors;
 };
 
 }  // namespace metrosim::model

@@ -1,6 +1,7 @@
 // move_events.cpp — see move_events.hpp.
 #include "mechanisms/relocation/move_events.hpp"
 
+#include "mechanisms/housing/investors.hpp"
 #include "mechanisms/housing/rent_regulation.hpp"
 
 #include <algorithm>
@@ -24,8 +25,9 @@ bool renews_at(core::Step lease_start, core::Step step, int term_months) {
   return term_months > 0 && age > 0 && age % term_months == 0;
 }
 
-void decide_moves(const HousingParams& hp, const RelocationParams& rp, const core::StepContext& ctx,
-                  const agents::Households& hh, const agents::Zones& zones, MoveEvents& out) {
+void decide_moves(const InvestorParams& ip, const RentCap& cap, const RelocationParams& rp,
+                  const core::StepContext& ctx, const agents::Households& hh,
+                  const agents::Zones& zones, MoveEvents& out) {
   using agents::Tenure;
   const auto n = static_cast<std::int64_t>(hh.size());
   out.cause.assign(hh.size(), MoveCause::kNone);
@@ -34,33 +36,37 @@ void decide_moves(const HousingParams& hp, const RelocationParams& rp, const cor
   const double hazard[agents::kTenures] = {monthly_probability(rp.move_rate_owner),
                                            monthly_probability(rp.move_rate_ltr),
                                            monthly_probability(rp.move_rate_social)};
-  const int term = static_cast<int>(std::lround(hp.lease_term_months));
 
 #pragma omp parallel for schedule(static)
   for (std::int64_t ii = 0; ii < n; ++ii) {
     const auto i = static_cast<std::size_t>(ii);
     auto s = ctx.stream(core::Mechanism::kMobility, hh.id[i]);
     const Tenure t = hh.tenure[i];
-    if (t == Tenure::kLtr && renews_at(hh.lease_start[i], ctx.step, term)) {
-      if (s.uniform(0) < hp.eviction_at_renewal) {
-        out.cause[i] = MoveCause::kEviction;
-        continue;
-      }
-      const double market = zones.rent_market[static_cast<std::size_t>(hh.zone[i])];
-      const double old_rent = hh.rent[i];
-      // The landlord resets toward the market; housing.rent_cap bounds the increase (one year's
-      // worth on top of the CPI indexation already in the contract rent).
-      const double new_rent =
-          regulated_renewal_rent(old_rent, market, hp.renewal_reset, 1.0,
-                                 RentCap{hp.rent_cap, kNoRentCap}, LandlordType::kSmall);
-      out.renewal[i] = 1;
-      out.renewal_rent[i] = new_rent;
-      const double burden_rise = std::max(0.0, (new_rent - old_rent) / hh.income[i]);
-      const double p =
-          std::min(1.0, rp.renewal_move_base + rp.renewal_move_per_burden * burden_rise);
-      if (s.uniform(1) < p) {
-        out.cause[i] = MoveCause::kRenewal;
-        continue;
+    if (t == Tenure::kLtr) {
+      const LandlordType type = hh.landlord[i];
+      const RenewalTerms rt =
+          renewal_terms(ip, cap, type, ctx.calendar.at(hh.lease_start[i]));
+      if (renews_at(hh.lease_start[i], ctx.step, rt.min_term_months)) {
+        if (s.uniform(0) < rt.non_renewal_probability) {
+          out.cause[i] = MoveCause::kEviction;
+          continue;
+        }
+        const double market = zones.rent_market[static_cast<std::size_t>(hh.zone[i])];
+        const double old_rent = hh.rent[i];
+        // The landlord resets toward the market; housing.rent_cap (by landlord type) bounds the
+        // increase to one cap's worth on top of the CPI indexation already in the contract rent
+        // (years = 1: the key's meaning before landlord types, kept).
+        const double new_rent =
+            regulated_renewal_rent(old_rent, market, rt.reset_share, 1.0, cap, type);
+        out.renewal[i] = 1;
+        out.renewal_rent[i] = new_rent;
+        const double burden_rise = std::max(0.0, (new_rent - old_rent) / hh.income[i]);
+        const double p =
+            std::min(1.0, rp.renewal_move_base + rp.renewal_move_per_burden * burden_rise);
+        if (s.uniform(1) < p) {
+          out.cause[i] = MoveCause::kRenewal;
+          continue;
+        }
       }
     }
     if (s.uniform(2) < hazard[static_cast<std::size_t>(t)]) out.cause[i] = MoveCause::kLifeCourse;
