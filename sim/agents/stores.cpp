@@ -94,8 +94,7 @@ void Households::compact(const std::vector<std::uint8_t>& keep) {
 void Households::check_invariants(std::size_t n_zones) const {
   const std::size_t n = size();
   if (zone.size() != n || tenure.size() != n || income.size() != n || rent.size() != n ||
-      lease_start.size() != n || origin.size() != n || age_band.size() != n ||
-      landlord.size() != n)
+      lease_start.size() != n || origin.size() != n || age_band.size() != n || landlord.size() != n)
     throw std::logic_error("households: columns misaligned");
   for (std::size_t i = 0; i < n; ++i) {
     if (zone[i] < 0 || static_cast<std::size_t>(zone[i]) >= n_zones)

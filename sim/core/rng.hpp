@@ -23,8 +23,7 @@ enum class Mechanism : std::uint32_t {
   kExits = 6,           ///< out-migration, talent departure and dissolution hazards
   kArrivalTraits = 7,   ///< attributes of an accepted arrival (income, tenure, age, zone of origin)
   kAgeing = 8,          ///< transitions of the head's age band
-  kLandlord = 9,  ///< landlord draws: tenants moving to a fund (slot 0), landlord of a new lease
-                  ///< (slot 1), social-housing lottery (slot 2)
+  kLandlord = 9,        ///< landlord draws: fund transfer (slot 0), new lease (1), social lottery (2)
   kTest = 99,           ///< reserved for tests
 };
 

@@ -273,8 +273,7 @@ void add_housing_keys(Keys& k) {
     "vacant social units above the frictional level let to waiting-list LTR tenants per month",
     &P::social_letting_rate);
   h("housing.social_income_limit", "ratio to metro mean income", in(0, 5),
-    "eligibility for social housing: household income below this ratio",
-    &P::social_income_limit);
+    "eligibility for social housing: household income below this ratio", &P::social_income_limit);
 }
 
 void add_relocation_keys(Keys& k) {

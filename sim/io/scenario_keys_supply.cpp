@@ -84,17 +84,19 @@ void add_construction_keys(Keys& k) {
 
 void add_asset_price_keys(Keys& k) {
   using P = mechanisms::AssetPriceParams;
-  const auto a = [&](KeySpec sp, double P::*f) { add(k, std::move(sp), &Scenario::asset_price, f); };
+  const auto a = [&](KeySpec sp, double P::*f) {
+    add(k, std::move(sp), &Scenario::asset_price, f);
+  };
   a(dbl("housing.interest_rate", "per year", in(-0.01, 0.2),
         "nominal interest rate in the user cost of housing (read every month: a shocks calendar "
         "may change it)",
         "Banco de Espana new-mortgage rates 2015, about 2-3 %"),
     &P::interest_rate);
   a(dbl("housing.depreciation", "per year", in(0, 0.1),
-        "depreciation and maintenance, share of value",
-        "assumption (swept): literature 1.5-2.5 %"),
+        "depreciation and maintenance, share of value", "assumption (swept): literature 1.5-2.5 %"),
     &P::depreciation);
-  a(dbl("housing.property_tax", "per year", in(0, 0.05), "property tax (IBI), share of market value",
+  a(dbl("housing.property_tax", "per year", in(0, 0.05),
+        "property tax (IBI), share of market value",
         "assumption (swept): IBI 0.5-1 % of cadastral value, about half the market value"),
     &P::property_tax);
   a(dbl("housing.initial_expected_growth", "per year", in(-0.2, 0.2),

@@ -76,8 +76,9 @@ std::string retired_key_hint(const std::string& name) {
   };
   for (const auto& [old_name, now] : kRetired)
     if (name == old_name)
-      return std::string("; it was retired (lease terms, the reset at renewal and non-renewal "
-                         "are now by landlord type): expected '") +
+      return std::string(
+                 "; it was retired (lease terms, the reset at renewal and non-renewal "
+                 "are now by landlord type): expected '") +
              now + "' instead (docs/HOUSING_SUPPLY.md)";
   return "";
 }
@@ -263,8 +264,8 @@ void check_consistency(const model::Scenario& s, const std::map<std::string, Ass
   }
   const auto& c = s.construction;
   if (c.lag_min_months > c.lag_max_months) {
-    const char* key = last.count("housing.lag_max_months") ? "housing.lag_max_months"
-                                                            : "housing.lag_min_months";
+    const char* key =
+        last.count("housing.lag_max_months") ? "housing.lag_max_months" : "housing.lag_min_months";
     const auto it = last.find(key);
     diags.push_back({it == last.end() ? std::string("<built-in default>") : it->second.file,
                      it == last.end() ? 0 : it->second.line, key,

@@ -78,8 +78,7 @@ const std::array<IndicatorSpec, kMetroCount>& metro_indicators() {
        "share of the metro's long-term-rental stock owned by large holders"},
       {"fund_purchases", F, "dwellings/month",
        "LTR dwellings bought by large holders from small landlords"},
-      {"fund_spend", F, "EUR/month",
-       "capital spent by large holders on LTR purchases (nominal)"},
+      {"fund_spend", F, "EUR/month", "capital spent by large holders on LTR purchases (nominal)"},
       {"social_lettings", F, "households/month",
        "LTR tenant households housed in vacant social dwellings from the waiting list"},
   }};

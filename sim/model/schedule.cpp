@@ -90,8 +90,7 @@ void step(World& w, core::Step t, Recorder& rec) {
   mechanisms::LtrVacancies ltr_vacant = ltr_vacancies(w);
   const auto dest = mechanisms::match_movers(ctx, w.households, w.events.movers, w.choices,
                                              s.relocation.choices, vacant);
-  mechanisms::apply_moves(ctx, w.events, dest, vacant, w.households, w.zones, w.flows,
-                          &ltr_vacant);
+  mechanisms::apply_moves(ctx, w.events, dest, vacant, w.households, w.zones, w.flows, &ltr_vacant);
   // Arrivals that found no vacancy do not come.
   std::vector<std::uint8_t> keep(w.households.size(), 1);
   for (std::size_t i = first_arrival; i < w.households.size(); ++i) {

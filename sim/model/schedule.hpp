@@ -2,7 +2,8 @@
 //   0. observe stocks (first day of the month)
 //   1. calendar: January indexation of contract rents (CPI) and incomes (wage index); ageing
 //   2. exits (emigration, talent departures, dissolutions) free their dwellings
-//   3. move events (life-course hazard, renewals, evictions); arrivals appended from thinned streams
+//   3. move events (life-course hazard, renewals, evictions); arrivals appended from thinned
+//   streams
 //   4. zone choice of movers and arrivals (size-corrected logit, ranked choices)
 //   5. matching to vacancies by keyed priority; moves applied; displacement recorded; unhoused
 //      arrivals dropped

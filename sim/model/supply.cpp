@@ -86,8 +86,8 @@ std::vector<std::int64_t> convert_out_of_ltr(World& w, std::span<const std::int6
     const std::array<double, 2> weights = {static_cast<double>(vacant - vacant_large),
                                            static_cast<double>(vacant_large)};
     std::array<std::int64_t, 2> parts{};
-    mechanisms::apportion(n, weights, static_cast<std::size_t>((t + static_cast<core::Step>(z)) % 2),
-                          parts);
+    mechanisms::apportion(n, weights,
+                          static_cast<std::size_t>((t + static_cast<core::Step>(z)) % 2), parts);
     large_out[z] = parts[1];
     w.investors.ltr_large[z] -= parts[1];
   }

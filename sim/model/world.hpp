@@ -47,12 +47,12 @@ struct World {
   std::vector<mechanisms::ArrivalStream> arrival_stream;  ///< per appended arrival
 
   // Housing supply, asset prices and investors (MODEL.md §7.9; model/supply.hpp).
-  mechanisms::ConstructionState construction;  ///< pipeline by zone and completion month
-  mechanisms::AssetPriceState asset;           ///< asset price and expected rent growth by zone
-  mechanisms::InvestorState investors;         ///< large holders' LTR dwellings by zone
-  mechanisms::ConstructionFlows supply_flows;  ///< this month's starts and completions
-  mechanisms::FundPurchases fund_flows;        ///< this month's fund purchases
-  std::vector<std::int64_t> social_lettings;   ///< this month's social lettings by zone
+  mechanisms::ConstructionState construction;    ///< pipeline by zone and completion month
+  mechanisms::AssetPriceState asset;             ///< asset price and expected rent growth by zone
+  mechanisms::InvestorState investors;           ///< large holders' LTR dwellings by zone
+  mechanisms::ConstructionFlows supply_flows;    ///< this month's starts and completions
+  mechanisms::FundPurchases fund_flows;          ///< this month's fund purchases
+  std::vector<std::int64_t> social_lettings;     ///< this month's social lettings by zone
   std::vector<std::int64_t> ltr_to_owner_large;  ///< large holders' units converted to owner use
 };
 

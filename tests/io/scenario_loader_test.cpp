@@ -63,12 +63,12 @@ TEST_CASE("precedence: defaults < base chain < file < --set, the last --set wins
   CHECK(fs::path(l.files[1]).filename() == "base.ini");
   CHECK(l.files[2] == top);
 
-  CHECK(s.run.steps == 50);                     // grand 10 < base 20 < top 30 < --set 40 < 50
-  CHECK(s.run.seed == 6);                       // grand 5 < base 6; top leaves it
-  CHECK(s.run.name == "from-grand");            // only the deepest base sets it
+  CHECK(s.run.steps == 50);                          // grand 10 < base 20 < top 30 < --set 40 < 50
+  CHECK(s.run.seed == 6);                            // grand 5 < base 6; top leaves it
+  CHECK(s.run.name == "from-grand");                 // only the deepest base sets it
   CHECK(s.investors.term_before_2019_months == 60);  // base chain over the default 36
-  CHECK(s.relocation.choices == 5);             // --set over the default
-  CHECK(s.housing.rent_vacancy_speed == 0.15);  // nobody sets it: the default
+  CHECK(s.relocation.choices == 5);                  // --set over the default
+  CHECK(s.housing.rent_vacancy_speed == 0.15);       // nobody sets it: the default
   // region.dir is relative to the file that sets it (sub/base.ini), stored absolute
   CHECK(s.region.dir ==
         fs::absolute(kData + "/scenarios/precedence/sub/region-data").lexically_normal().string());

@@ -51,7 +51,8 @@ double metro_sum(const model::Recorder& r, MetroInd k) {
 /// Mean market rent over the last 12 months (smooths month-to-month noise of the tiny world).
 double late_rent(const model::Recorder& r) {
   double s = 0;
-  for (std::size_t t = r.steps - 12; t < r.steps; ++t) s += metro_at(r, t, MetroInd::kRentMarketMean);
+  for (std::size_t t = r.steps - 12; t < r.steps; ++t)
+    s += metro_at(r, t, MetroInd::kRentMarketMean);
   return s / 12.0;
 }
 
@@ -74,9 +75,10 @@ TEST_CASE("supply and investors on: a run is bit-identical on 1 and 2 threads",
   CHECK_FALSE(bit_identical(a.zone, run(s2, 2).zone));
 }
 
-TEST_CASE("supply invariants: dwellings change only by completions and conversions; "
-          "large holders' tenants never exceed their dwellings",
-          "[model][supply][invariants]") {
+TEST_CASE(
+    "supply invariants: dwellings change only by completions and conversions; "
+    "large holders' tenants never exceed their dwellings",
+    "[model][supply][invariants]") {
   auto s = supply_on(40);
   s.construction.social_through_pipeline = false;  // social units arrive from month 0
   model::World w = model::build_world(s, testing::tiny_region(), 0);
@@ -128,9 +130,9 @@ TEST_CASE("initial landlords: large holders' tenants fill their occupied share",
     const double share = w.zones.is_external[z] ? 0.0 : w.zones.code[z] == "00002" ? 0.0 : 0.3;
     CHECK(w.investors.ltr_large[z] == std::llround(share * static_cast<double>(stock)));
     // Occupied in proportion to the zone's LTR occupancy, within one unit of rounding.
-    CHECK(std::abs(static_cast<double>(occ[z]) -
-                   static_cast<double>(w.investors.ltr_large[z]) * static_cast<double>(occupied) /
-                       static_cast<double>(stock)) <= 1.0);
+    CHECK(std::abs(static_cast<double>(occ[z]) - static_cast<double>(w.investors.ltr_large[z]) *
+                                                     static_cast<double>(occupied) /
+                                                     static_cast<double>(stock)) <= 1.0);
   }
 }
 
@@ -170,8 +172,10 @@ TEST_CASE("renewal terms follow the landlord type and the lease's signing date",
   }
 }
 
-TEST_CASE("LTR units converted to owner use leave large holders in proportion to their "
-          "vacant units", "[model][supply][conversion]") {
+TEST_CASE(
+    "LTR units converted to owner use leave large holders in proportion to their "
+    "vacant units",
+    "[model][supply][conversion]") {
   model::World w = model::build_world(testing::tiny_scenario(), testing::tiny_region(), 0);
   const std::size_t z = 0;
   const auto occ = model::occupied_large(w);
@@ -234,7 +238,8 @@ TEST_CASE("more completions lower market rents: cheaper construction (paired rep
     auto cheap = base;
     cheap.construction.initial_q = 3.0;  // construction at a third of the start asset price
     const auto a = run(base, 2), b = run(cheap, 2);
-    const double ca = metro_sum(a, MetroInd::kCompletions), cb = metro_sum(b, MetroInd::kCompletions);
+    const double ca = metro_sum(a, MetroInd::kCompletions),
+                 cb = metro_sum(b, MetroInd::kCompletions);
     const double ra = late_rent(a), rb = late_rent(b);
     UNSCOPED_INFO("seed " << seed << ": completions " << cb << " (initial_q 3) vs " << ca
                           << "; mean market rent, months 36-47: " << rb << " vs " << ra);

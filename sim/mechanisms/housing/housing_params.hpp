@@ -3,6 +3,8 @@
 
 namespace metrosim::mechanisms {
 
+// One line per parameter (unit, default, range), as in supply_params.hpp.
+// clang-format off
 struct HousingParams {
   double natural_vacancy = 0.05;       ///< v*, LTR vacancy rate at which rents are stable, [0.005, 0.3]; per zone
   double rent_vacancy_speed = 0.15;    ///< λ_v, Δln r per unit vacancy gap per month, [0, 2]
@@ -16,5 +18,6 @@ struct HousingParams {
   double social_letting_rate = 0.5;  ///< share of the vacant social units above the frictional level let to waiting-list LTR tenants per month, [0, 1]
   double social_income_limit = 0.75;  ///< eligibility: household income below this ratio to the metro mean income, [0, 5]
 };
+// clang-format on
 
 }  // namespace metrosim::mechanisms

@@ -28,8 +28,8 @@ std::vector<std::int64_t> let_social_vacancies(const HousingParams& p, const cor
   bool any = false;
   for (std::size_t z = 0; z < n_zones; ++z) {
     if (zones.is_external[z]) continue;
-    due[z] = social_lettings_due(p, zones.stock[z][kSocial],
-                                 zones.vacant(z, agents::Tenure::kSocial));
+    due[z] =
+        social_lettings_due(p, zones.stock[z][kSocial], zones.vacant(z, agents::Tenure::kSocial));
     any = any || due[z] > 0;
   }
   if (!any) return let;

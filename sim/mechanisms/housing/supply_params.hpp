@@ -12,8 +12,8 @@
 namespace metrosim::mechanisms {
 
 /// Owner of an LTR dwelling (MODEL.md §2: household "landlord type"); defined with the agents.
-using agents::LandlordType;
 using agents::kLandlordTypes;
+using agents::LandlordType;
 
 /// Spanish lease law: RDL 7/2019 (in force 6 March 2019) raised the minimum term from 3 years to
 /// 5 for individual and 7 for corporate landlords. Leases signed from this month take the new

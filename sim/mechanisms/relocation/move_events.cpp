@@ -44,8 +44,7 @@ void decide_moves(const InvestorParams& ip, const RentCap& cap, const Relocation
     const Tenure t = hh.tenure[i];
     if (t == Tenure::kLtr) {
       const LandlordType type = hh.landlord[i];
-      const RenewalTerms rt =
-          renewal_terms(ip, cap, type, ctx.calendar.at(hh.lease_start[i]));
+      const RenewalTerms rt = renewal_terms(ip, cap, type, ctx.calendar.at(hh.lease_start[i]));
       if (renews_at(hh.lease_start[i], ctx.step, rt.min_term_months)) {
         if (s.uniform(0) < rt.non_renewal_probability) {
           out.cause[i] = MoveCause::kEviction;
