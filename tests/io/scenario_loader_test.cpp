@@ -189,7 +189,9 @@ TEST_CASE("every key's setter and getter touch one field and only that one", "[i
     sections.insert(k.section());
     CHECK(!k.doc.empty());
     CHECK(!k.source.empty());
-    CHECK(k.per_zone == (k.name == "housing.natural_vacancy" || k.name == "relocation.amenity"));
+    CHECK(k.per_zone == (k.name == "housing.natural_vacancy" || k.name == "relocation.amenity" ||
+                         k.name == "housing.social_weight" ||
+                         k.name == "investors.initial_large_share"));
     const std::string def = io::format_value(k, k.get(defaults));
     std::string error;
     REQUIRE(io::parse_value(k, def, error).has_value());  // the default is allowed
@@ -197,7 +199,7 @@ TEST_CASE("every key's setter and getter touch one field and only that one", "[i
     for (const std::string& text :
          {std::string("0.123"), std::string("7"), std::string("12"), std::string("float32"),
           std::string("2020-05"), std::string("08001"), std::string("other"),
-          std::string("true")}) {
+          std::string("true"), std::string("false")}) {
       if (text == def) continue;
       if ((v = io::parse_value(k, text, error))) break;
     }
@@ -215,8 +217,8 @@ TEST_CASE("every key's setter and getter touch one field and only that one", "[i
               io::format_value(other, other.get(defaults)));
   }
   CHECK(sections == std::set<std::string>{"agents", "brand", "economy", "external", "housing",
-                                          "migration", "output", "region", "relocation", "run",
-                                          "talent"});
+                                          "investors", "migration", "output", "region",
+                                          "relocation", "run", "talent"});
 }
 
 TEST_CASE("unknown zone codes are reported with file, line and a suggestion", "[io][scenario]") {
