@@ -198,8 +198,8 @@ TEST_CASE("every key's setter and getter touch one field and only that one", "[i
     std::optional<io::KeyValue> v;
     for (const std::string& text :
          {std::string("0.123"), std::string("7"), std::string("12"), std::string("float32"),
-          std::string("2020-05"), std::string("08001"), std::string("other"),
-          std::string("true"), std::string("false")}) {
+          std::string("2020-05"), std::string("08001"), std::string("other"), std::string("true"),
+          std::string("false")}) {
       if (text == def) continue;
       if ((v = io::parse_value(k, text, error))) break;
     }
