@@ -36,6 +36,17 @@ void decide_moves(const InvestorParams& ip, const RentCap& cap, const Relocation
   const double hazard[agents::kTenures] = {monthly_probability(rp.move_rate_owner),
                                            monthly_probability(rp.move_rate_ltr),
                                            monthly_probability(rp.move_rate_social)};
+  // Renewal terms depend on the lease's date only through the 2019 law: one table per landlord
+  // type and side of the law, and the law's month as a step of this run.
+  const core::YearMonth start = ctx.calendar.start();
+  const core::Step law_step =
+      (kLeaseLaw2019.year - start.year) * 12 + (kLeaseLaw2019.month - start.month);
+  RenewalTerms terms[agents::kLandlordTypes][2];
+  for (std::size_t k = 0; k < agents::kLandlordTypes; ++k) {
+    const auto type = static_cast<LandlordType>(k);
+    terms[k][0] = renewal_terms(ip, cap, type, {kLeaseLaw2019.year - 1, 12});
+    terms[k][1] = renewal_terms(ip, cap, type, kLeaseLaw2019);
+  }
 
 #pragma omp parallel for schedule(static)
   for (std::int64_t ii = 0; ii < n; ++ii) {
@@ -44,7 +55,8 @@ void decide_moves(const InvestorParams& ip, const RentCap& cap, const Relocation
     const Tenure t = hh.tenure[i];
     if (t == Tenure::kLtr) {
       const LandlordType type = hh.landlord[i];
-      const RenewalTerms rt = renewal_terms(ip, cap, type, ctx.calendar.at(hh.lease_start[i]));
+      const RenewalTerms& rt =
+          terms[static_cast<std::size_t>(type)][hh.lease_start[i] >= law_step ? 1 : 0];
       if (renews_at(hh.lease_start[i], ctx.step, rt.min_term_months)) {
         if (s.uniform(0) < rt.non_renewal_probability) {
           out.cause[i] = MoveCause::kEviction;
