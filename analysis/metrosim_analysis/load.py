@@ -7,7 +7,7 @@ Two entry points:
   for convenience, also a single-run file, which it gives a ``run`` dimension of length 1. The
   ``/runs`` table (replicate, seed, status, varied parameters, design bookkeeping columns) is attached
   to every group as coordinates along ``run``, so ``ds.sel(run=ds.replicate == 0)`` or
-  ``ds.where(ds.housing__lease_term_months == 60, drop=True)`` work directly.
+  ``ds.where(ds.investors__term_before_2019_months == 60, drop=True)`` work directly.
 
 Both return a :class:`MetrosimData`: a ``dict`` group name -> :class:`xarray.Dataset` (times decoded
 to month-start dates, ``units``/``long_name``/``aggregation`` attributes intact, zone coordinates
@@ -181,12 +181,12 @@ def runs_parameters(runs: xr.Dataset) -> list[str]:
 
 
 def parameter_key(name: str) -> str:
-    """``housing__lease_term_months`` -> ``housing.lease_term_months`` (the scenario key)."""
+    """``investors__term_before_2019_months`` -> ``investors.term_before_2019_months`` (the scenario key)."""
     return name.replace("__", ".")
 
 
 def parameter_name(key: str) -> str:
-    """``housing.lease_term_months`` -> ``housing__lease_term_months`` (the /runs variable)."""
+    """``investors.term_before_2019_months`` -> ``investors__term_before_2019_months`` (the /runs variable)."""
     return key.replace(".", "__")
 
 

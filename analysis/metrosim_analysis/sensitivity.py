@@ -10,7 +10,7 @@ Every design is a table with one row per run, written as CSV for the sweep tooli
   - Saltelli: ``design_sample`` j (0..N-1) and ``design_block``: 0 = matrix A, i = 1..k = matrix
     A with column i taken from B (A_B^(i)), k+1 = matrix B;
   - Morris: ``design_trajectory`` (0..r-1) and ``design_step`` (0..k);
-* one column per varied parameter named by its scenario key (``housing.lease_term_months``).
+* one column per varied parameter named by its scenario key (``investors.term_before_2019_months``).
 
 The sweep tooling runs each row and copies every column into ``/runs``: the parameters as
 ``section__key`` (``.`` -> ``__``) and the ``design_*`` columns unchanged (float64). A JSON side
@@ -81,7 +81,7 @@ class Parameter:
 
     @classmethod
     def parse(cls, spec: str) -> "Parameter":
-        """``"housing.lease_term_months=12:120"`` (append ``:int`` for an integer key)."""
+        """``"investors.term_before_2019_months=12:120:int"`` (append ``:int`` for an integer key)."""
         m = re.fullmatch(r"\s*([A-Za-z_][\w.@]*)\s*=\s*([^:]+):([^:]+?)(:int)?\s*", spec)
         if not m:
             raise ValueError(f"parameter {spec!r}: expected key=low:high or key=low:high:int")
@@ -469,7 +469,7 @@ def runs_table(data: MetrosimData) -> tuple[pd.DataFrame, list[str]]:
 
 
 def parameter_label(data: MetrosimData, name: str) -> str:
-    """``housing.lease_term_months [months]`` for a /runs parameter variable."""
+    """``investors.term_before_2019_months [months]`` for a /runs parameter variable."""
     units = data["runs"][name].attrs.get("units", "")
     return f"{parameter_key(name)} [{units}]" if units else parameter_key(name)
 

@@ -5,7 +5,7 @@ The result has exactly the layout ``metrosim run --replicates N`` writes: every 
 ``run`` dimension on the variables that have a time dimension (static variables stay ``(zone)`` when
 identical in every run, else ``(run, zone)``), a ``run`` dimension scale in every group, and
 ``/runs`` with ``run``, ``replicate`` (int32), ``seed`` (int64), ``status`` (string) plus one float64
-variable per varied parameter (``housing.lease_term_months`` -> ``housing__lease_term_months``) and
+variable per varied parameter (``investors.term_before_2019_months`` -> ``investors__term_before_2019_months``) and
 any design bookkeeping columns (``design_*``, see :mod:`metrosim_analysis.sensitivity`). The data are
 copied unchanged from the engine's run files; nothing is computed.
 """

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "agents/landlord.hpp"
 #include "agents/zones.hpp"
 #include "core/ids.hpp"
 
@@ -36,6 +37,7 @@ struct Households {
   std::vector<core::Step> lease_start;  ///< month the current lease started (LTR; may be < 0)
   std::vector<Origin> origin;
   std::vector<AgeBand> age_band;
+  std::vector<LandlordType> landlord;  ///< owner of the dwelling (LTR tenants; kSmall otherwise)
 
   std::size_t size() const { return id.size(); }
   void resize(std::size_t n);

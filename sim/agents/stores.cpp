@@ -56,6 +56,7 @@ void Households::resize(std::size_t n) {
   lease_start.resize(n);
   origin.resize(n);
   age_band.resize(n);
+  landlord.resize(n, LandlordType::kSmall);
 }
 
 void Households::reserve(std::size_t n) {
@@ -67,6 +68,7 @@ void Households::reserve(std::size_t n) {
   lease_start.reserve(n);
   origin.reserve(n);
   age_band.reserve(n);
+  landlord.reserve(n);
 }
 
 void Households::compact(const std::vector<std::uint8_t>& keep) {
@@ -83,6 +85,7 @@ void Households::compact(const std::vector<std::uint8_t>& keep) {
       lease_start[out] = lease_start[i];
       origin[out] = origin[i];
       age_band[out] = age_band[i];
+      landlord[out] = landlord[i];
     }
     ++out;
   }
@@ -92,13 +95,17 @@ void Households::compact(const std::vector<std::uint8_t>& keep) {
 void Households::check_invariants(std::size_t n_zones) const {
   const std::size_t n = size();
   if (zone.size() != n || tenure.size() != n || income.size() != n || rent.size() != n ||
-      lease_start.size() != n || origin.size() != n || age_band.size() != n)
+      lease_start.size() != n || origin.size() != n || age_band.size() != n || landlord.size() != n)
     throw std::logic_error("households: columns misaligned");
   for (std::size_t i = 0; i < n; ++i) {
     if (zone[i] < 0 || static_cast<std::size_t>(zone[i]) >= n_zones)
       throw std::logic_error("household " + std::to_string(id[i]) + ": zone out of range");
     if (!std::isfinite(income[i]) || income[i] <= 0.0 || !std::isfinite(rent[i]) || rent[i] < 0.0)
       throw std::logic_error("household " + std::to_string(id[i]) + ": income or rent invalid");
+    if (landlord[i] != LandlordType::kSmall &&
+        (landlord[i] != LandlordType::kLarge || tenure[i] != Tenure::kLtr))
+      throw std::logic_error("household " + std::to_string(id[i]) +
+                             ": a large landlord without an LTR lease");
   }
 }
 

@@ -16,7 +16,7 @@ namespace metrosim::cli {
 
 void add_scenario_options(po::options_description& desc, ScenarioOptions& o) {
   desc.add_options()("set", po::value(&o.sets)->composing()->value_name("KEY=VALUE"),
-                     "override a scenario key, e.g. --set housing.lease_term_months=60 or "
+                     "override a scenario key, e.g. --set investors.term_before_2019_months=60 or "
                      "--set relocation.amenity@0801902=0.5 (repeatable; later wins)")(
       "seed", po::value(&o.seed)->value_name("N"), "alias of --set run.seed=N (applied last)")(
       "steps", po::value(&o.steps)->value_name("N"), "alias of --set run.steps=N (applied last)");

@@ -62,4 +62,8 @@ void add(Keys& keys, KeySpec k, G Scenario::*g, H G::*h, F H::*f) {
 void add_migration_keys(Keys& k);
 void add_tourism_keys(Keys& k);
 
+/// Keys of housing supply, asset prices, rent regulation ([housing]) and investors
+/// ([investors]) (scenario_keys_supply.cpp).
+void add_supply_keys(Keys& k);
+
 }  // namespace metrosim::io::key_binding

@@ -21,7 +21,8 @@ Coordinate run_coordinate(std::size_t n) {
   return {"run", r, {{"long_name", "run index (row of /runs)"}}, ""};
 }
 
-/// "housing.lease_term_months" -> "housing__lease_term_months" (a valid netCDF name).
+/// "investors.term_before_2019_months" -> "investors__term_before_2019_months" (a valid netCDF
+/// name).
 std::string parameter_name(const std::string& key) {
   std::string name;
   for (char c : key) name += c == '.' ? std::string("__") : std::string(1, c);

@@ -16,7 +16,8 @@ struct RunsTable {
   std::vector<std::int32_t> replicate;
   std::vector<std::int64_t> seed;   ///< the seed that reproduces the run with `metrosim run --seed`
   std::vector<std::string> status;  ///< "ok"
-  /// Varied parameters: scenario key (e.g. "housing.lease_term_months") and its value per run.
+  /// Varied parameters: scenario key (e.g. "investors.term_before_2019_months") and its value per
+  /// run.
   std::vector<std::pair<std::string, std::vector<double>>> parameters;
 };
 

@@ -335,20 +335,19 @@ void add_housing_keys(Keys& k) {
     "λ_e, share of the log gap to r* closed per month", &P::rent_anchor_speed);
   h("housing.anchor_burden", "share of income", in(0.05, 0.8),
     "r* = anchor_burden × mean income of the zone's LTR renters", &P::anchor_burden);
-  h("housing.lease_term_months", "months", in(12, 120), "LTR lease term", &P::lease_term_months,
-    false, "Spanish lease law (LAU 1994 as amended 2013: 3-year minimum)");
-  h("housing.renewal_reset", "share of gap", in(0, 1),
-    "share of the gap to market rent closed at renewal", &P::renewal_reset);
-  h("housing.rent_cap", "share of the current contract rent", in(-1, 1),
-    "lever: maximum increase of the contract rent at renewal; negative = no cap", &P::rent_cap,
-    false, "policy lever");
   h("housing.natural_vacancy_owner", "share of owner stock", in(0.005, 0.3),
     "vacancy rate of owner-occupied stock at which no unit changes use", &P::natural_vacancy_owner);
   h("housing.tenure_conversion_rate", "share of excess vacant units per month", in(0, 1),
     "vacant units moving between owner and LTR use toward the use short of vacancies",
     &P::tenure_conversion_rate);
-  h("housing.eviction_at_renewal", "probability per renewal", in(0, 1),
-    "probability a lease is not renewed (sale, own use)", &P::eviction_at_renewal);
+  h("housing.natural_vacancy_social", "share of social stock", in(0, 0.5),
+    "vacant share of the social stock kept for moves within it (not let from the waiting list)",
+    &P::natural_vacancy_social);
+  h("housing.social_letting_rate", "share of excess vacant units per month", in(0, 1),
+    "vacant social units above the frictional level let to waiting-list LTR tenants per month",
+    &P::social_letting_rate);
+  h("housing.social_income_limit", "ratio to metro mean income", in(0, 5),
+    "eligibility for social housing: household income below this ratio", &P::social_income_limit);
 }
 
 void add_relocation_keys(Keys& k) {
@@ -436,6 +435,7 @@ Keys make_keys() {
   add_relocation_keys(keys);
   add_output_keys(keys);
   add_migration_keys(keys);
+  add_supply_keys(keys);
   add_tourism_keys(keys);
   add_shocks_keys(keys);
   // Keys that shape the initial world or the run are never read mid-run: not shock targets.

@@ -67,7 +67,25 @@ std::string unknown_section_message(const std::string& section) {
          " (expected one of: " + join(scenario_sections(), ", ") + ")";
 }
 
+/// Keys retired in favour of another (name, replacement): scenarios that still use them get told.
+std::string retired_key_hint(const std::string& name) {
+  static const std::pair<const char*, const char*> kRetired[] = {
+      {"housing.lease_term_months", "investors.term_before_2019_months"},
+      {"housing.renewal_reset", "investors.renewal_reset_small"},
+      {"housing.eviction_at_renewal", "investors.non_renewal_small"},
+  };
+  for (const auto& [old_name, now] : kRetired)
+    if (name == old_name)
+      return std::string(
+                 "; it was retired (lease terms, the reset at renewal and non-renewal "
+                 "are now by landlord type): expected '") +
+             now + "' instead (docs/HOUSING_SUPPLY.md)";
+  return "";
+}
+
 std::string unknown_key_message(const std::string& section, const std::string& key) {
+  const std::string retired = retired_key_hint(section + "." + key);
+  if (!retired.empty()) return "unknown key '" + key + "' in [" + section + "]" + retired;
   std::string hint = did_you_mean(key, keys_of_section(section));
   if (hint.empty()) hint = suggest_full_key(key);
   return "unknown key '" + key + "' in [" + section + "]" + hint +
@@ -243,6 +261,17 @@ void check_consistency(const model::Scenario& s, const std::map<std::string, Ass
                          format_double(r.ltr_vacant_share_of_nonprincipal +
                                        r.owner_vacant_share_of_nonprincipal) +
                          "; expected at most 1 (shares of the same non-principal dwellings)"});
+  }
+  const auto& c = s.construction;
+  if (c.lag_min_months > c.lag_max_months) {
+    const char* key =
+        last.count("housing.lag_max_months") ? "housing.lag_max_months" : "housing.lag_min_months";
+    const auto it = last.find(key);
+    diags.push_back({it == last.end() ? std::string("<built-in default>") : it->second.file,
+                     it == last.end() ? 0 : it->second.line, key,
+                     "housing.lag_min_months is " + std::to_string(c.lag_min_months) +
+                         " and housing.lag_max_months " + std::to_string(c.lag_max_months) +
+                         "; expected lag_min_months <= lag_max_months"});
   }
 }
 

@@ -99,6 +99,24 @@ const std::array<IndicatorSpec, kMetroCount>& metro_indicators() {
        "STR dwellings returned to long-term rental by choice or licence withdrawal"},
       {"str_removed_enforcement", F, "dwellings/month",
        "unlicensed STR dwellings closed by inspection (returned to long-term rental)"},
+      {"housing_starts", F, "dwellings/month", "private dwellings started in the metro"},
+      {"completions", F, "dwellings/month",
+       "dwellings completed in the metro (private and social)"},
+      {"completions_social", F, "dwellings/month", "social dwellings completed in the metro"},
+      {"social_starts", F, "dwellings/month",
+       "social dwellings started (lever housing.social_units_per_year)"},
+      {"pipeline", S, "dwellings",
+       "dwellings under construction in the metro (private and social)"},
+      {"asset_price_mean", S, "EUR/dwelling",
+       "asset price by user cost, mean over metro zones weighted by dwellings (nominal)"},
+      {"interest_rate", S, "1/year", "interest rate used in the user cost of housing"},
+      {"large_holder_share_ltr", S, "1",
+       "share of the metro's long-term-rental stock owned by large holders"},
+      {"fund_purchases", F, "dwellings/month",
+       "LTR dwellings bought by large holders from small landlords"},
+      {"fund_spend", F, "EUR/month", "capital spent by large holders on LTR purchases (nominal)"},
+      {"social_lettings", F, "households/month",
+       "LTR tenant households housed in vacant social dwellings from the waiting list"},
   }};
   return t;
 }
@@ -174,6 +192,19 @@ const std::array<IndicatorSpec, kZoneCount>& zone_indicators() {
       {"str_gap_unlicensed", M, "EUR/year",
        "landlords' expected 12-month net gain of an unlicensed STR over LTR (after expected "
        "fines), before switching cost"},
+      {"housing_starts", F, "dwellings/month", "private dwellings started"},
+      {"completions_owner", F, "dwellings/month", "dwellings completed for owner-occupation"},
+      {"completions_ltr", F, "dwellings/month", "dwellings completed for long-term rental"},
+      {"completions_social", F, "dwellings/month", "social dwellings completed"},
+      {"pipeline", S, "dwellings", "dwellings under construction (private and social)"},
+      {"asset_price", S, "EUR/dwelling", "asset price by user cost (nominal)"},
+      {"expected_rent_growth", S, "1/year", "adaptive expected growth of the market rent"},
+      {"gross_yield", S, "1/year", "12 x market rent / asset price"},
+      {"large_holder_share_ltr", S, "1",
+       "share of the zone's long-term-rental stock owned by large holders"},
+      {"fund_purchases", F, "dwellings/month", "LTR dwellings bought by large holders"},
+      {"social_lettings", F, "households/month",
+       "LTR tenant households of the zone housed in its vacant social dwellings"},
   }};
   return t;
 }

@@ -74,6 +74,18 @@ enum class MetroInd : std::size_t {
   kStrConversionsToStr,
   kStrConversionsToLtr,
   kStrRemovedEnforcement,
+  // housing supply, asset prices and investors (MODEL.md §7.9)
+  kHousingStarts,
+  kCompletions,
+  kCompletionsSocial,
+  kSocialStarts,
+  kPipeline,
+  kAssetPriceMean,
+  kInterestRate,
+  kLargeHolderShareLtr,
+  kFundPurchases,
+  kFundSpend,
+  kSocialLettings,
   kCount
 };
 
@@ -122,6 +134,18 @@ enum class ZoneInd : std::size_t {
   kStrNonrenewalProbability,
   kStrGapLicensed,
   kStrGapUnlicensed,
+  // housing supply, asset prices and investors (MODEL.md §7.9)
+  kHousingStarts,
+  kCompletionsOwner,
+  kCompletionsLtr,
+  kCompletionsSocial,
+  kPipeline,
+  kAssetPrice,
+  kExpectedRentGrowth,
+  kGrossYield,
+  kLargeHolderShareLtr,
+  kFundPurchases,
+  kSocialLettings,
   kCount
 };
 

@@ -80,6 +80,65 @@ void observe_stocks(const World& w, core::Step t, Recorder& rec) {
   rec.m(t, MetroInd::kIncomeMean) = ratio(m_income, m_total);
   rec.m(t, MetroInd::kRentBurdenLtrMean) = ratio(m_ltr_burden, m_hh[1]);
   observe_tourism_stocks(w, t, rec);
+  observe_supply_stocks(w, t, rec);
+}
+
+void observe_supply_stocks(const World& w, core::Step t, Recorder& rec) {
+  const auto& zs = w.zones;
+  const auto& cs = w.construction;
+  const double wt = w.weight;
+  double pipeline = 0, price_w = 0, dwellings = 0, large = 0, stock_ltr = 0;
+  for (std::size_t z = 0; z < zs.size(); ++z) {
+    const auto d = [](std::int64_t v) { return static_cast<double>(v); };
+    const double pipe = d(cs.pipeline_private[z] + cs.pipeline_social[z]);
+    const double price = w.asset.price[z];
+    rec.z(ZoneInd::kPipeline, t, z) = pipe * wt;
+    rec.z(ZoneInd::kAssetPrice, t, z) = price;
+    rec.z(ZoneInd::kExpectedRentGrowth, t, z) = w.asset.expected_growth[z];
+    rec.z(ZoneInd::kGrossYield, t, z) = price > 0 ? 12.0 * zs.rent_market[z] / price : kNaN;
+    rec.z(ZoneInd::kLargeHolderShareLtr, t, z) =
+        ratio(d(w.investors.ltr_large[z]), d(zs.stock[z][1]));
+    if (zs.is_external[z]) continue;
+    const double dw = d(zs.stock[z][0] + zs.stock[z][1] + zs.stock[z][2]);
+    pipeline += pipe;
+    price_w += price * dw;
+    dwellings += dw;
+    large += d(w.investors.ltr_large[z]);
+    stock_ltr += d(zs.stock[z][1]);
+  }
+  rec.m(t, MetroInd::kPipeline) = pipeline * wt;
+  rec.m(t, MetroInd::kAssetPriceMean) = ratio(price_w, dwellings);
+  rec.m(t, MetroInd::kInterestRate) = w.scenario.asset_price.interest_rate;
+  rec.m(t, MetroInd::kLargeHolderShareLtr) = ratio(large, stock_ltr);
+}
+
+void record_supply_flows(const World& w, core::Step t, Recorder& rec) {
+  const auto& f = w.supply_flows;
+  const double wt = w.weight;
+  double starts = 0, done = 0, done_social = 0, social_starts = 0, bought = 0, let = 0;
+  for (std::size_t z = 0; z < w.zones.size(); ++z) {
+    const auto d = [](std::int64_t v) { return static_cast<double>(v); };
+    rec.z(ZoneInd::kHousingStarts, t, z) = d(f.starts_private[z]) * wt;
+    rec.z(ZoneInd::kCompletionsOwner, t, z) = d(f.completions_owner[z]) * wt;
+    rec.z(ZoneInd::kCompletionsLtr, t, z) = d(f.completions_ltr[z]) * wt;
+    rec.z(ZoneInd::kCompletionsSocial, t, z) = d(f.completions_social[z]) * wt;
+    rec.z(ZoneInd::kFundPurchases, t, z) = d(w.fund_flows.units[z]) * wt;
+    rec.z(ZoneInd::kSocialLettings, t, z) = d(w.social_lettings[z]) * wt;
+    if (w.zones.is_external[z]) continue;
+    starts += d(f.starts_private[z]);
+    social_starts += d(f.starts_social[z]);
+    done += d(f.completions_owner[z] + f.completions_ltr[z] + f.completions_social[z]);
+    done_social += d(f.completions_social[z]);
+    bought += d(w.fund_flows.units[z]);
+    let += d(w.social_lettings[z]);
+  }
+  rec.m(t, MetroInd::kHousingStarts) = starts * wt;
+  rec.m(t, MetroInd::kCompletions) = done * wt;
+  rec.m(t, MetroInd::kCompletionsSocial) = done_social * wt;
+  rec.m(t, MetroInd::kSocialStarts) = social_starts * wt;
+  rec.m(t, MetroInd::kFundPurchases) = bought * wt;
+  rec.m(t, MetroInd::kFundSpend) = w.fund_flows.spend;
+  rec.m(t, MetroInd::kSocialLettings) = let * wt;
 }
 
 void record_flows(const World& w, core::Step t, Recorder& rec) {
@@ -140,6 +199,7 @@ void record_flows(const World& w, core::Step t, Recorder& rec) {
   rec.m(t, MetroInd::kEntriesFromExternal) = entries * wt;
   rec.m(t, MetroInd::kUnmatchedMovers) = unmatched * wt;
   record_tourism_flows(w, t, rec);
+  record_supply_flows(w, t, rec);
 }
 
 void record_calendar(const World& w, core::Step t, Recorder& rec) {

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "mechanisms/housing/housing_params.hpp"
+#include "mechanisms/housing/supply_params.hpp"
 #include "mechanisms/migration/migration_params.hpp"
 #include "mechanisms/relocation/relocation_params.hpp"
 #include "mechanisms/tourism/tourism_params.hpp"
@@ -104,6 +105,11 @@ struct Scenario {
   /// The calendar's enabled entries in application order (region file, then extra), bound to
   /// their keys by io/shocks_reader; empty = no shocks. Applied each month by apply_shocks.
   std::vector<Shock> shock_entries;
+  // Housing supply, asset prices, rent regulation ([housing]) and investors ([investors]), §7.9.
+  mechanisms::ConstructionParams construction;
+  mechanisms::AssetPriceParams asset_price;
+  mechanisms::RentCap rent_cap;
+  mechanisms::InvestorParams investors;
 };
 
 }  // namespace metrosim::model

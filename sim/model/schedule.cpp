@@ -6,10 +6,12 @@
 
 #include "mechanisms/housing/indexation.hpp"
 #include "mechanisms/housing/market_rent.hpp"
+#include "mechanisms/housing/social_letting.hpp"
 #include "mechanisms/housing/tenure_conversion.hpp"
 #include "mechanisms/relocation/zone_choice.hpp"
 #include "model/calendar_step.hpp"
 #include "model/observe.hpp"
+#include "model/supply.hpp"
 
 namespace metrosim::model {
 
@@ -75,7 +77,7 @@ void step(World& w, core::Step t, Recorder& rec) {
   mechanisms::remove_exits(mechanisms::decide_exits(s.migration, ctx, w.households), w.households,
                            w.zones, w.migration_flows);
 
-  mechanisms::decide_moves(s.housing, s.relocation, ctx, w.households, w.zones,
+  mechanisms::decide_moves(s.investors, s.rent_cap, s.relocation, ctx, w.households, w.zones,
                            w.tourism.nonrenewal_probability, w.events);
   w.from_zone.clear();
   for (std::uint32_t i : w.events.movers) w.from_zone.push_back(w.households.zone[i]);
@@ -91,9 +93,11 @@ void step(World& w, core::Step t, Recorder& rec) {
   for (std::size_t z = 0; z < w.zones.size(); ++z)
     for (std::size_t u = 0; u < agents::kTenures; ++u)
       vacant[z][u] = w.zones.vacant(z, static_cast<agents::Tenure>(u));
+  // Landlords of the LTR dwellings on offer, for the new leases (before matching uses them).
+  mechanisms::LtrVacancies ltr_vacant = ltr_vacancies(w);
   const auto dest = mechanisms::match_movers(ctx, w.households, w.events.movers, w.choices,
                                              s.relocation.choices, vacant);
-  mechanisms::apply_moves(ctx, w.events, dest, vacant, w.households, w.zones, w.flows);
+  mechanisms::apply_moves(ctx, w.events, dest, vacant, w.households, w.zones, w.flows, &ltr_vacant);
   // Arrivals that found no vacancy do not come.
   std::vector<std::uint8_t> keep(w.households.size(), 1);
   for (std::size_t i = first_arrival; i < w.households.size(); ++i) {
@@ -107,6 +111,9 @@ void step(World& w, core::Step t, Recorder& rec) {
   }
   w.households.compact(keep);
   w.by_zone.build(w.households.zone, w.zones.size());
+  // Vacant social dwellings go to waiting-list LTR tenants of their zone (zones unchanged).
+  w.social_lettings = mechanisms::let_social_vacancies(
+      s.housing, ctx, arrivals_ctx.metro_mean_income, w.households, w.zones);
 
   // Tourism (MODEL.md §3 step 9) sees this month's residents; landlords then convert vacant LTR
   // dwellings, including those freed by non-renewal this month (step 10). Both come after the
@@ -119,19 +126,32 @@ void step(World& w, core::Step t, Recorder& rec) {
   step_tourism_market(s, w.calendar, t, attendees, w.weight, w.zones, w.tourism);
   w.tourism.freed_for_str = w.flows.freed_for_str;
   step_str_conversions(s, w.zones, w.tourism);
+  // Units converted to STR leave the landlord types in proportion to their vacant LTR units
+  // (a simplification: the types' conversion propensities act on non-renewal, not on this split).
+  {
+    std::vector<std::int64_t> to_str(w.zones.size(), 0);
+    for (std::size_t z = 0; z < w.zones.size(); ++z)
+      to_str[z] = -(w.tourism.flows.ltr_to_licensed[z] + w.tourism.flows.ltr_to_unlicensed[z]);
+    convert_out_of_ltr(w, to_str, t);
+  }
 
   check_world(w);  // before the external zone's offer is replenished: no use ever overfilled
-  mechanisms::convert_vacant_tenure(s.housing, w.zones);
+  const auto converted = mechanisms::convert_vacant_tenure(s.housing, w.zones);
+  w.ltr_to_owner_large = convert_out_of_ltr(w, converted, t);
   const double ext_growth = std::pow(1.0 + s.external.rent_growth, 1.0 / 12.0);
   mechanisms::update_market_rents(s.housing, w.households, w.by_zone, ext_growth, w.zones);
+  // Asset prices, starts and completions, fund purchases (MODEL.md §3 step 10).
+  step_supply(w, ctx);
   // The external zone is an open boundary: its offer of vacant dwellings is constant.
   for (std::size_t z = 0; z < w.zones.size(); ++z)
     if (w.zones.is_external[z])
       for (std::size_t u = 0; u < agents::kTenures; ++u)
         w.zones.stock[z][u] = w.zones.occupied[z][u] + w.external_offer[u];
 
-  // Households did not change since check_world above; conversions and rents touch zones only.
+  // Households did not change since check_world above but for their landlord (fund purchases);
+  // conversions, rents and completions touch zones only.
   w.zones.check_invariants();
+  check_supply(w);
   record_flows(w, t, rec);
 }
 

@@ -9,8 +9,10 @@
 //   4. zone choice of movers and arrivals (size-corrected logit, ranked choices)
 //   5. matching to vacancies by keyed priority; moves applied; displacement recorded; unhoused
 //      arrivals dropped
-//   6. invariants checked; vacant-stock tenure conversion; market rents from post-matching vacancy;
-//      the external zone's offer replenished; flows of the month recorded
+//   6. vacant social dwellings let to waiting-list LTR tenants; invariants checked; vacant-stock
+//      tenure conversion (large holders lose their share of LTR units converted); market rents from
+//      post-matching vacancy; asset prices, construction starts and completions, fund purchases
+//      (model/supply.hpp); the external zone's offer replenished; flows of the month recorded
 #pragma once
 #include <functional>
 #include <vector>

@@ -9,6 +9,7 @@
 #include "agents/households_init.hpp"
 #include "agents/zones_init.hpp"
 #include "mechanisms/housing/market_rent.hpp"
+#include "model/supply.hpp"
 
 namespace metrosim::model {
 
@@ -51,6 +52,8 @@ void refresh_zone_parameters(World& w) {
         z.natural_vacancy[i] = o.value;
       else if (o.key == "relocation.amenity")
         z.amenity[i] = o.value;
+      else if (o.key == "housing.social_weight" || o.key == "investors.initial_large_share")
+        continue;                                   // resolved by model/supply.cpp
       else if (o.key != "tourism.str_licence_cap")  // resolved below
         throw std::invalid_argument("no per-zone parameter " + o.key);
     }
@@ -84,7 +87,9 @@ World build_world(const Scenario& s, const agents::RegionInput& region, std::uin
   agents::HouseholdInitParams hp;
   hp.income_log_sd = s.region.income_log_sd;
   hp.renter_income_ratio = s.region.renter_income_ratio;
-  hp.lease_term_months = static_cast<int>(std::lround(s.housing.lease_term_months));
+  // Lease vintages spread over the minimum term of small landlords' leases signed at the start.
+  hp.lease_term_months =
+      mechanisms::min_lease_term(s.investors, agents::LandlordType::kSmall, start);
   hp.age_shares = s.migration.initial_age_shares;
   // Initial talent = each segment's steady-state stock, arrivals / departure hazard (real
   // households), as a share of LTR households: the talent stock starts near its equilibrium.
@@ -117,6 +122,9 @@ World build_world(const Scenario& s, const agents::RegionInput& region, std::uin
   w.tourism = init_tourism(s, region, w.zones);
   w.loop_gain = mechanisms::rent_loop_gain(s.housing, s.relocation, w.zones,
                                            mechanisms::mean_ltr_income(w.households, w.by_zone));
+  init_supply(w);
+  w.social_lettings.assign(w.zones.size(), 0);
+  w.ltr_to_owner_large.assign(w.zones.size(), 0);
   check_world(w);
   return w;
 }
@@ -138,6 +146,7 @@ void check_world(const World& w) {
         throw std::logic_error("zone " + w.zones.code[z] + ": " + std::to_string(count[z][u]) +
                                " " + agents::kTenureNames[u] + " households but occupancy " +
                                std::to_string(w.zones.occupied[z][u]));
+  check_supply(w);
 }
 
 }  // namespace metrosim::model

@@ -13,6 +13,9 @@
 #include "core/calendar.hpp"
 #include "core/group_index.hpp"
 #include "core/rng.hpp"
+#include "mechanisms/housing/asset_price.hpp"
+#include "mechanisms/housing/construction.hpp"
+#include "mechanisms/housing/investors.hpp"
 #include "mechanisms/migration/migration.hpp"
 #include "mechanisms/relocation/matching.hpp"
 #include "mechanisms/relocation/move_events.hpp"
@@ -45,6 +48,15 @@ struct World {
   mechanisms::MigrationFlows migration_flows;
   std::vector<core::ZoneIndex> from_zone;                 ///< per mover: zone whose distance counts
   std::vector<mechanisms::ArrivalStream> arrival_stream;  ///< per appended arrival
+
+  // Housing supply, asset prices and investors (MODEL.md §7.9; model/supply.hpp).
+  mechanisms::ConstructionState construction;    ///< pipeline by zone and completion month
+  mechanisms::AssetPriceState asset;             ///< asset price and expected rent growth by zone
+  mechanisms::InvestorState investors;           ///< large holders' LTR dwellings by zone
+  mechanisms::ConstructionFlows supply_flows;    ///< this month's starts and completions
+  mechanisms::FundPurchases fund_flows;          ///< this month's fund purchases
+  std::vector<std::int64_t> social_lettings;     ///< this month's social lettings by zone
+  std::vector<std::int64_t> ltr_to_owner_large;  ///< large holders' units converted to owner use
 };
 
 /// Builds the initial world. Throws std::invalid_argument for a region that cannot be built
@@ -60,8 +72,9 @@ void refresh_zone_parameters(World& w);
 /// Zone codes of the region in zone order (for validating `key@CODE` overrides).
 std::vector<std::string> zone_codes(const Scenario& s, const agents::RegionInput& region);
 
-/// Checks every invariant: stores' own checks, and occupancy recounted from households equals
-/// the zone store's occupancy for every zone and use. Throws std::logic_error naming the breach.
+/// Checks every invariant: stores' own checks, occupancy recounted from households equals the
+/// zone store's occupancy for every zone and use, and the supply invariants (model/supply.hpp).
+/// Throws std::logic_error naming the breach.
 void check_world(const World& w);
 
 }  // namespace metrosim::model

@@ -63,12 +63,12 @@ TEST_CASE("precedence: defaults < base chain < file < --set, the last --set wins
   CHECK(fs::path(l.files[1]).filename() == "base.ini");
   CHECK(l.files[2] == top);
 
-  CHECK(s.run.steps == 50);                     // grand 10 < base 20 < top 30 < --set 40 < 50
-  CHECK(s.run.seed == 6);                       // grand 5 < base 6; top leaves it
-  CHECK(s.run.name == "from-grand");            // only the deepest base sets it
-  CHECK(s.housing.lease_term_months == 60);     // base chain over the default 36
-  CHECK(s.relocation.choices == 5);             // --set over the default
-  CHECK(s.housing.rent_vacancy_speed == 0.15);  // nobody sets it: the default
+  CHECK(s.run.steps == 50);                          // grand 10 < base 20 < top 30 < --set 40 < 50
+  CHECK(s.run.seed == 6);                            // grand 5 < base 6; top leaves it
+  CHECK(s.run.name == "from-grand");                 // only the deepest base sets it
+  CHECK(s.investors.term_before_2019_months == 60);  // base chain over the default 36
+  CHECK(s.relocation.choices == 5);                  // --set over the default
+  CHECK(s.housing.rent_vacancy_speed == 0.15);       // nobody sets it: the default
   // region.dir is relative to the file that sets it (sub/base.ini), stored absolute
   CHECK(s.region.dir ==
         fs::absolute(kData + "/scenarios/precedence/sub/region-data").lexically_normal().string());
@@ -190,7 +190,8 @@ TEST_CASE("every key's setter and getter touch one field and only that one", "[i
     CHECK(!k.doc.empty());
     CHECK(!k.source.empty());
     CHECK(k.per_zone == (k.name == "housing.natural_vacancy" || k.name == "relocation.amenity" ||
-                         k.name == "tourism.str_licence_cap"));
+                         k.name == "tourism.str_licence_cap" || k.name == "housing.social_weight" ||
+                         k.name == "investors.initial_large_share"));
     const std::string def = io::format_value(k, k.get(defaults));
     std::string error;
     REQUIRE(io::parse_value(k, def, error).has_value());  // the default is allowed
@@ -217,7 +218,7 @@ TEST_CASE("every key's setter and getter touch one field and only that one", "[i
   }
   CHECK(sections == std::set<std::string>{"agents", "brand", "economy", "external", "housing",
                                           "migration", "output", "region", "relocation", "run",
-                                          "shocks", "talent", "tourism"});
+                                          "investors", "shocks", "talent", "tourism"});
 }
 
 TEST_CASE("unknown zone codes are reported with file, line and a suggestion", "[io][scenario]") {

@@ -77,7 +77,7 @@ TEST_CASE("calendar entries are read in file order and bound to their keys", "[i
   // Bound to the registry's getter and setter: the same path as --set.
   model::Scenario s;
   e[0].set(s, 0.07);
-  CHECK(s.housing.rent_cap == 0.07);
+  CHECK(s.rent_cap.rent_cap == 0.07);
   CHECK(e[0].get(s) == 0.07);
   CHECK(sha.at("calendar.csv") == io::sha256_hex(file_text(kDir + "/calendar.csv")));
 }

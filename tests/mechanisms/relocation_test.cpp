@@ -35,11 +35,11 @@ TEST_CASE("relocation: renewals with rent increases raise moves", "[relocation]"
     const double market = w.zones.rent_market[static_cast<std::size_t>(hh.zone[i])];
     hh.rent[i] = (i % 2) ? market / 1.3 : market;
   }
-  mechanisms::HousingParams hp = w.scenario.housing;
-  hp.eviction_at_renewal = 0.0;
+  mechanisms::InvestorParams ip = w.scenario.investors;
+  ip.non_renewal_small = ip.non_renewal_large = 0.0;
   mechanisms::MoveEvents ev;
-  mechanisms::decide_moves(hp, w.scenario.relocation, {t, w.calendar, w.rng_key}, hh, w.zones, {},
-                           ev);
+  mechanisms::decide_moves(ip, w.scenario.rent_cap, w.scenario.relocation,
+                           {t, w.calendar, w.rng_key}, hh, w.zones, {}, ev);
   for (std::size_t i = 0; i < hh.size(); ++i) {
     if (hh.tenure[i] != agents::Tenure::kLtr) continue;
     REQUIRE(ev.renewal[i] == 1);
@@ -60,11 +60,11 @@ TEST_CASE("relocation: renewals with rent increases raise moves", "[relocation]"
 TEST_CASE("relocation: evictions happen only at renewal, at their stated probability",
           "[relocation]") {
   model::World w = model::build_world(testing::tiny_scenario(), testing::tiny_region(), 0);
-  mechanisms::HousingParams hp = w.scenario.housing;
-  hp.eviction_at_renewal = 0.2;
+  mechanisms::InvestorParams ip = w.scenario.investors;
+  ip.non_renewal_small = ip.non_renewal_large = 0.2;
   mechanisms::MoveEvents ev;
-  mechanisms::decide_moves(hp, w.scenario.relocation, {7, w.calendar, w.rng_key}, w.households,
-                           w.zones, {}, ev);
+  mechanisms::decide_moves(ip, w.scenario.rent_cap, w.scenario.relocation,
+                           {7, w.calendar, w.rng_key}, w.households, w.zones, {}, ev);
   std::size_t renewing = 0, evicted = 0;
   for (std::size_t i = 0; i < w.households.size(); ++i) {
     const bool renews = mechanisms::renews_at(w.households.lease_start[i], 7, 36) &&
@@ -143,7 +143,7 @@ TEST_CASE("housing.rent_cap lowers renewal displacement (paired replicates)",
   auto run = [](double cap, std::uint64_t seed) {
     auto s = testing::tiny_scenario(1.0, 36);
     s.run.seed = seed;
-    s.housing.rent_cap = cap;
+    s.rent_cap.rent_cap = cap;
     s.housing.natural_vacancy = 0.12;  // above the starting vacancy: rents rise
     model::World w = model::build_world(s, testing::tiny_region(), 0);
     const auto rec = model::simulate(w);

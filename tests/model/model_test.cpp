@@ -162,7 +162,7 @@ TEST_CASE("evicted households never overfill the external zone's offer", "[model
   // external zone than it offers, and check_world (run before the offer is replenished) throws.
   auto s = testing::tiny_scenario(1.0, 24);
   s.external.vacant_offer = 30;
-  s.housing.eviction_at_renewal = 1.0;
+  s.investors.non_renewal_small = s.investors.non_renewal_large = 1.0;
   s.relocation.choices = 1;
   s.zone_overrides.push_back({"relocation.amenity", "EXT", 10.0, "test", 1});
   model::World w = model::build_world(s, testing::tiny_region(), 0);

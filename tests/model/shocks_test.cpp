@@ -102,16 +102,16 @@ TEST_CASE("multiply scales the resolved value without compounding, overlaps appl
 TEST_CASE("the calendar step writes keys in their window and leaves the resolved scenario",
           "[model][shocks]") {
   auto s = testing::tiny_scenario(0.2, 24);
-  s.housing.rent_cap = 0.1;
+  s.rent_cap.rent_cap = 0.1;
   s.shock_entries = {entry("cap", {2015, 3}, YearMonth{2015, 6}, "housing.rent_cap", kSet, 0.0),
                      entry("ch", {2015, 4}, std::nullopt, "relocation.choices", kSet, 2)};
   model::World w = model::build_world(s, testing::tiny_region(), 0);
   for (core::Step t = 0; t < 8; ++t) {
     model::apply_shocks(w, t);
     const bool in_window = t >= 2 && t < 5;
-    CHECK(w.scenario.housing.rent_cap == (in_window ? 0.0 : 0.1));
+    CHECK(w.scenario.rent_cap.rent_cap == (in_window ? 0.0 : 0.1));
     CHECK(w.scenario.relocation.choices == (t >= 3 ? 2 : s.relocation.choices));
-    CHECK(w.resolved.housing.rent_cap == 0.1);
+    CHECK(w.resolved.rent_cap.rent_cap == 0.1);
   }
 }
 

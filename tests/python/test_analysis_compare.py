@@ -23,9 +23,9 @@ def files(run_metrosim, tmp_path_factory):
     base, lease, evict = d / "base.h5", d / "lease.h5", d / "evict.h5"
     run_metrosim("run", "-o", base, "--replicates", "3", *ARGS)
     run_metrosim("run", "-o", lease, "--replicates", "3", *ARGS, "--set", "run.name=lease60",
-                 "--set", "housing.lease_term_months=60")
+                 "--set", "investors.term_before_2019_months=60")
     run_metrosim("run", "-o", evict, "--replicates", "3", *ARGS, "--set", "run.name=evict10",
-                 "--set", "housing.eviction_at_renewal=0.1")
+                 "--set", "investors.non_renewal_small=0.1")
     return d, base, lease, evict
 
 
@@ -114,7 +114,7 @@ def test_runs_are_paired_by_replicate_not_position(files, run_metrosim):
     for seed in (9, 7, 8):  # replicates 2, 0, 1 of the what-if, out of order
         p = d / f"lease_seed{seed}.h5"
         run_metrosim("run", "-o", p, *ARGS[:-2], "--seed", seed, "--set",
-                     "housing.lease_term_months=60", "--set", "run.name=lease60")
+                     "investors.term_before_2019_months=60", "--set", "run.name=lease60")
         singles.append(p)
     shuffled = stack_runs(singles, d / "lease_shuffled.h5", replicates=[2, 0, 1], overwrite=True)
     cmp = compare(base, [shuffled])

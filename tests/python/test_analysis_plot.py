@@ -25,7 +25,7 @@ def scenarios(run_metrosim, tmp_path_factory):
     base, what = d / "base.h5", d / "lease60.h5"
     run_metrosim("run", "-o", base, "--replicates", "3", *ARGS)
     run_metrosim("run", "-o", what, "--replicates", "3", *ARGS, "--set", "run.name=lease60",
-                 "--set", "housing.lease_term_months=60")
+                 "--set", "investors.term_before_2019_months=60")
     return base, what
 
 

@@ -27,9 +27,9 @@ def report(run_metrosim, tmp_path_factory):
     base, lease, evict = d / "base.h5", d / "lease.h5", d / "evict.h5"
     run_metrosim("run", "-o", base, *ARGS)
     run_metrosim("run", "-o", lease, *ARGS, "--set", "run.name=lease60",
-                 "--set", "housing.lease_term_months=60")
+                 "--set", "investors.term_before_2019_months=60")
     run_metrosim("run", "-o", evict, *ARGS, "--set", "run.name=evict10",
-                 "--set", "housing.eviction_at_renewal=0.1")
+                 "--set", "investors.non_renewal_small=0.1")
     out = d / "out" / "report.html"
     assert main(["report", str(base), str(lease), str(evict), "-o", str(out)]) == 0
     return out.read_text(encoding="utf-8"), base, {"lease60": lease, "evict10": evict}
@@ -95,8 +95,8 @@ def test_report_says_what_changes_and_who_gains_and_pays_by_zone(report):
     page, base, whatifs = report
     text = _text(page)
     assert "lease60" in text and "evict10" in text and "baseline" in text
-    assert "housing.lease_term_months 36 → 60" in text
-    assert "housing.eviction_at_renewal 0.02 → 0.1" in text
+    assert "investors.term_before_2019_months 36 → 60" in text
+    assert "investors.non_renewal_small 0.02 → 0.1" in text
     assert "not recomputed" in text and "headline_" in text  # engine values, fallback declared
     # The zone listed first under "new tenants pay more" for lease60 is the zone whose market rent
     # rises most consistently across the paired replicates, with its median difference.

@@ -22,7 +22,7 @@ from metrosim_analysis.sensitivity import (Parameter, analyse,  # noqa: E402
                                            response, write_design)
 
 ENGINE = ["--steps", "12", "--set", "agents.scale=0.01", "--threads", "1"]
-LEASE, EVICT = "housing.lease_term_months", "housing.eviction_at_renewal"
+LEASE, EVICT = "investors.term_before_2019_months", "investors.non_renewal_small"
 UNITS = {LEASE: "months", EVICT: "probability per renewal"}
 
 # Ishigami function, a = 7, b = 0.1, x ~ U(-pi, pi)^3: analytic indices (Saltelli et al. 2008,
@@ -166,7 +166,9 @@ def _run_rows(metrosim_bin, rows, folder, seeds=None):
     paths, procs = [], []
     for i, row in enumerate(rows):
         p = folder / f"run{i}.h5"
-        sets = sum((["--set", f"{k}={row[k]!r}"] for k in (LEASE, EVICT) if k in row), [])
+        # The lease term is an integer key: its (rounded) design values are passed as integers.
+        sets = sum((["--set", f"{k}={int(row[k]) if k == LEASE else row[k]!r}"]
+                    for k in (LEASE, EVICT) if k in row), [])
         seed = seeds[i] if seeds is not None else 1
         procs.append(subprocess.Popen([str(metrosim_bin), "run", "-o", str(p), *ENGINE, "--seed",
                                        str(seed), *sets], stdout=subprocess.DEVNULL,
@@ -191,14 +193,14 @@ def _sweep(metrosim_bin, design, folder, seeds=None, replicates=None):
 
 @pytest.fixture(scope="module")
 def saltelli_sweep(metrosim_bin, tmp_path_factory):
-    params = [Parameter(LEASE, 12, 120), Parameter(EVICT, 0, 0.2)]
+    params = [Parameter(LEASE, 12, 120, True), Parameter(EVICT, 0, 0.2)]
     design = saltelli_design(params, 4, seed=7)
     return _sweep(metrosim_bin, design, tmp_path_factory.mktemp("saltelli")), design
 
 
 @pytest.fixture(scope="module")
 def morris_sweep(metrosim_bin, tmp_path_factory):
-    params = [Parameter(LEASE, 12, 120), Parameter(EVICT, 0, 0.2)]
+    params = [Parameter(LEASE, 12, 120, True), Parameter(EVICT, 0, 0.2)]
     design = morris_design(params, trajectories=2, seed=7)
     folder = tmp_path_factory.mktemp("morris")
     write_design(design, str(folder / "design.csv"), "morris", params, seed=7)
@@ -224,12 +226,12 @@ def test_sobol_indices_from_an_engine_sweep_equal_the_estimator_on_h5py_values(s
     path, design = saltelli_sweep
     data = open_runs(path)
     assert data.parameters == [EVICT.replace(".", "__"), LEASE.replace(".", "__")]
-    assert data["runs"]["housing__lease_term_months"].attrs["units"] == "months"
+    assert data["runs"]["investors__term_before_2019_months"].attrs["units"] == "months"
     res, info = analyse(data, "metro/displaced_renewal", n_bootstrap=0)
     assert info["method"] == "sobol" and info["runs"] == len(design)
     with h5py.File(path, "r") as f:
         block, sample = f["runs/design_block"][...], f["runs/design_sample"][...]
-        np.testing.assert_array_equal(f["runs/housing__lease_term_months"][...], design[LEASE])
+        np.testing.assert_array_equal(f["runs/investors__term_before_2019_months"][...], design[LEASE])
     y = _y_flow_total(path, "displaced_renewal")
     # /runs lists the parameters by name (eviction, lease); block i of the design varies the
     # design's i-th column (lease, then eviction): analyse must read that from the data.
@@ -246,8 +248,8 @@ def test_morris_indices_from_an_engine_sweep(morris_sweep, capsys):
     assert info["method"] == "morris"
     with h5py.File(path, "r") as f:
         y = f["metro/rent_market_mean"][:, -1]
-        lease = f["runs/housing__lease_term_months"][...]
-        evict = f["runs/housing__eviction_at_renewal"][...]
+        lease = f["runs/investors__term_before_2019_months"][...]
+        evict = f["runs/investors__non_renewal_small"][...]
         traj = f["runs/design_trajectory"][...]
     ee = {LEASE: [], EVICT: []}
     for i in range(1, len(y)):
@@ -272,8 +274,8 @@ def test_response_curve_and_heat_map_from_a_grid_sweep(grid_sweep, tmp_path):
     data = open_runs(grid_sweep)
     y = _y_flow_total(grid_sweep, "displaced_eviction")
     with h5py.File(grid_sweep, "r") as f:
-        lease = f["runs/housing__lease_term_months"][...]
-        evict = f["runs/housing__eviction_at_renewal"][...]
+        lease = f["runs/investors__term_before_2019_months"][...]
+        evict = f["runs/investors__non_renewal_small"][...]
     curve, x, yv, da = response(data, "displaced_eviction", LEASE)
     assert list(curve["x"]) == [12.0, 36.0, 60.0]
     for _, r in curve.iterrows():
@@ -281,7 +283,7 @@ def test_response_curve_and_heat_map_from_a_grid_sweep(grid_sweep, tmp_path):
         assert r["median"] == pytest.approx(np.median(sel))
         assert r["q95"] == pytest.approx(np.quantile(sel, 0.95))
         assert r["n"] == 4
-    fig = plot_response(curve, "housing.lease_term_months [months]", da.attrs["label"], points=(x, yv))
+    fig = plot_response(curve, "investors.term_before_2019_months [months]", da.attrs["label"], points=(x, yv))
     (line,) = [ln for ln in fig.axes[0].get_lines() if ln.get_label() == "median"]
     np.testing.assert_allclose(line.get_ydata(), [np.median(y[lease == v]) for v in (12, 36, 60)])
     assert "households" in fig.axes[0].get_ylabel() and "months" in fig.axes[0].get_xlabel()
@@ -297,7 +299,7 @@ def test_response_curve_and_heat_map_from_a_grid_sweep(grid_sweep, tmp_path):
     out = tmp_path / "resp"
     assert main(["sensitivity", "response", str(grid_sweep), "--output", "displaced_eviction",
                  "--param", LEASE, "--param", EVICT, "-o", str(out), "--format", "png"]) == 0
-    assert (out / "heatmap_housing__lease_term_months_housing__eviction_at_renewal.png").exists()
+    assert (out / "heatmap_investors__term_before_2019_months_investors__non_renewal_small.png").exists()
     # Any multi-run file with parameters gives indices: given-data first order here.
     res, info = analyse(data, "displaced_eviction")
     assert info["method"] == "given-data" and info["points"] == 12

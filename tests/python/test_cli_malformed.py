@@ -7,8 +7,8 @@ import pytest
 
 # (case id, scenario text, expected line, expected key, expected substring of the message)
 INI_CASES = [
-    ("unknown section", "[hosing]\nlease_term_months = 60\n", 1, "hosing", "did you mean"),
-    ("unknown key", "[housing]\nlease_term_month = 60\n", 2, "housing.lease_term_month", "did you mean"),
+    ("unknown section", "[hosing]\nnatural_vacancy = 0.1\n", 1, "hosing", "did you mean"),
+    ("unknown key", "[housing]\nrent_cap_larg = 0.02\n", 2, "housing.rent_cap_larg", "did you mean"),
     ("duplicate key", "[run]\nsteps = 12\nsteps = 13\n", 3, "run.steps", "line 2"),
     ("not an integer", "[run]\nsteps = 12.5\n", 2, "run.steps", "integer"),
     ("out of range", "[run]\nsteps = 0\n", 2, "run.steps", "[1, 1200]"),
@@ -103,13 +103,13 @@ def test_malformed_region_table_is_refused_through_the_cli(run_metrosim, source_
 
 def test_all_problems_are_reported_at_once(run_metrosim, tmp_path, outdir):
     ini = tmp_path / "many.ini"
-    ini.write_text("[run]\nsteps = 0\n[housing]\nnatural_vacancy = 2\nlease_term_month = 3\n")
+    ini.write_text("[run]\nsteps = 0\n[housing]\nnatural_vacancy = 2\nrent_cap_larg = 3\n")
     proc = run_metrosim("run", ini, "-o", outdir / "o.h5", "--set", "agents.scale=5", check=False)
     assert proc.returncode == 2
     lines = [l for l in proc.stderr.splitlines() if l.strip()]
     assert any(l.startswith(f"{ini}:2: run.steps") for l in lines)
     assert any(l.startswith(f"{ini}:4: housing.natural_vacancy") for l in lines)
-    assert any(l.startswith(f"{ini}:5: housing.lease_term_month") for l in lines)
+    assert any(l.startswith(f"{ini}:5: housing.rent_cap_larg") for l in lines)
     assert any(l.startswith("--set:1: agents.scale") for l in lines)
     assert list(outdir.iterdir()) == []
 

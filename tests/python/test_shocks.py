@@ -140,23 +140,3 @@ def test_validate_prints_the_calendar_sha256(run_metrosim, source_dir):
     assert "\n[shocks]\n" in proc.stdout
 
 
-def test_the_pending_calendar_is_well_formed(source_dir):
-    """shocks-pending.csv waits for keys of other mechanisms, so no scenario reads it yet: check
-    what can be checked without its keys (the reader checks the rest once they exist)."""
-    region = source_dir / "scenarios/barcelona-amb"
-    with open(region / "shocks-pending.csv", newline="", encoding="utf-8") as f:
-        rows = list(csv.DictReader(f))
-    with open(region / "shocks.csv", newline="", encoding="utf-8") as f:
-        shipped = {r["id"] for r in csv.DictReader(f)}
-    assert rows and list(rows[0]) == ["id", "start", "end", "target", "op", "value", "source"]
-    ids = [r["id"] for r in rows]
-    assert len(ids) == len(set(ids)) and not set(ids) & shipped
-    month = re.compile(r"^(19|20|21)\d\d-(0[1-9]|1[0-2])$")
-    for r in rows:
-        assert re.fullmatch(r"[A-Za-z0-9_-]+", r["id"]), r
-        assert month.match(r["start"]) and (r["end"] == "" or month.match(r["end"])), r
-        assert r["end"] == "" or r["end"] > r["start"], r
-        assert r["op"] in ("set", "multiply"), r
-        assert re.fullmatch(r"[a-z_]+\.[a-z_0-9]+(@[A-Za-z0-9_*?|-]+)?", r["target"]), r
-        assert r["value"] in ("true", "false") or float(r["value"]) >= 0, r
-        assert len(r["source"]) > 20, r

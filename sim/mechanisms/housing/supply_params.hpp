@@ -6,13 +6,14 @@
 #include <cstddef>
 #include <cstdint>
 
+#include "agents/landlord.hpp"
 #include "core/calendar.hpp"
 
 namespace metrosim::mechanisms {
 
-/// Owner of an LTR dwelling (MODEL.md §2: household "landlord type").
-enum class LandlordType : std::uint8_t { kSmall = 0, kLarge = 1 };
-inline constexpr std::size_t kLandlordTypes = 2;
+/// Owner of an LTR dwelling (MODEL.md §2: household "landlord type"); defined with the agents.
+using agents::kLandlordTypes;
+using agents::LandlordType;
 
 /// Spanish lease law: RDL 7/2019 (in force 6 March 2019) raised the minimum term from 3 years to
 /// 5 for individual and 7 for corporate landlords. Leases signed from this month take the new
@@ -57,7 +58,7 @@ struct InvestorParams {
   double dry_powder_months = 12.0;  ///< undeployed budget carried forward, at most this many months of budget, [0, 120]; assumption
   double initial_large_share = 0.10;  ///< per zone: share of LTR stock owned by large holders at start, [0, 1]; assumption (swept), to set from the Catalan register of large holders
   double new_ltr_large_share = 0.30;  ///< share of new LTR completions owned by large holders (build-to-rent), [0, 1]; assumption (swept)
-  double renewal_reset_small = 0.85;  ///< share of the gap to market rent small landlords close at renewal (sitting-tenant discount), [0, 1]; assumption (swept)
+  double renewal_reset_small = 1.0;  ///< share of the gap to market rent small landlords close at renewal, [0, 1]; assumption (swept): 1.0 = the former housing.renewal_reset default (0.85 would model a sitting-tenant discount)
   double renewal_reset_large = 1.0;  ///< same for large holders (full reset), [0, 1]; assumption (swept)
   double non_renewal_small = 0.02;  ///< probability a small landlord does not renew (sale, own use), per renewal, [0, 1]; assumption (swept)
   double non_renewal_large = 0.05;  ///< same for large holders (repositioning, sale), [0, 1]; assumption (swept)
@@ -75,7 +76,7 @@ inline constexpr double kNoRentCap = -1.0;
 // clang-format off
 /// Rent regulation at renewal (rent_regulation.hpp). Section `[housing]`.
 struct RentCap {
-  double rent_cap = kNoRentCap;  ///< LEVER `housing.rent_cap`: maximum yearly increase of the contract rent at renewal, share; any negative value = no cap, [-1, 1]; policy input
+  double rent_cap = kNoRentCap;  ///< LEVER `housing.rent_cap`: maximum increase of the contract rent at renewal on top of the yearly CPI indexation, share of the current contract rent; any negative value = no cap, [-1, 1]; policy input
   double rent_cap_large = kNoRentCap;  ///< cap for large holders where the law differs; negative = same as rent_cap, [-1, 1]; policy input
 };
 // clang-format on

@@ -167,6 +167,7 @@ std::size_t append_arrivals(const MigrationParams& p, const core::StepContext& c
       hh.lease_start.push_back(ctx.step);
       hh.origin.push_back(origin_of(stream));
       hh.age_band.push_back(arrival_age(stream, s.uniform(3)));
+      hh.landlord.push_back(agents::LandlordType::kSmall);  // set when it signs an LTR lease
       core::ZoneIndex from = core::kNoZone;
       if (stream == ArrivalStream::kFormation && weight_total > 0.0) {
         // The parent's zone, drawn in proportion to households with head 35–64.

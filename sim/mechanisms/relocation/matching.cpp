@@ -1,6 +1,8 @@
 // matching.cpp — see matching.hpp.
 #include "mechanisms/relocation/matching.hpp"
 
+#include "mechanisms/housing/investors.hpp"
+
 #include <algorithm>
 #include <numeric>
 
@@ -49,8 +51,20 @@ std::vector<core::ZoneIndex> match_movers(const core::StepContext& ctx,
 void apply_moves(const core::StepContext& ctx, const MoveEvents& ev,
                  std::span<const core::ZoneIndex> destination,
                  std::vector<std::array<std::int64_t, 3>>& vacant, agents::Households& hh,
-                 agents::Zones& zones, MoveFlows& flows) {
+                 agents::Zones& zones, MoveFlows& flows, LtrVacancies* ltr_vacant) {
   flows.reset(zones.size());
+  // The landlord of a new LTR lease in zone dst, drawn from the zone's vacant LTR dwellings.
+  const auto sign_lease = [&](std::size_t i, std::size_t dst) {
+    if (hh.tenure[i] != agents::Tenure::kLtr) return;
+    LandlordType type = LandlordType::kSmall;
+    if (ltr_vacant) {
+      const double u = ctx.stream(core::Mechanism::kLandlord, hh.id[i]).uniform(1);
+      type = landlord_for_new_lease(u, ltr_vacant->large[dst], ltr_vacant->all[dst]);
+      if (type == LandlordType::kLarge) --ltr_vacant->large[dst];
+      --ltr_vacant->all[dst];
+    }
+    hh.landlord[i] = type;
+  };
   core::ZoneIndex external = core::kNoZone;
   for (std::size_t z = 0; z < zones.size(); ++z)
     if (zones.is_external[z]) external = static_cast<core::ZoneIndex>(z);
@@ -78,6 +92,7 @@ void apply_moves(const core::StepContext& ctx, const MoveEvents& ev,
       hh.zone[i] = to;
       hh.rent[i] = hh.tenure[i] == agents::Tenure::kLtr ? zones.rent_market[dst] : 0.0;
       hh.lease_start[i] = ctx.step;
+      sign_lease(i, dst);
       ++flows.arrivals_in[dst];
       continue;
     }
@@ -106,6 +121,7 @@ void apply_moves(const core::StepContext& ctx, const MoveEvents& ev,
     if (hh.tenure[i] == agents::Tenure::kLtr) {
       hh.rent[i] = zones.rent_market[dst];
       hh.lease_start[i] = ctx.step;
+      sign_lease(i, dst);
     }
     ++flows.moves_out[from];
     ++flows.moves_in[dst];

@@ -40,6 +40,13 @@ std::vector<core::ZoneIndex> match_movers(const core::StepContext& ctx,
                                           std::span<const core::ZoneIndex> choices, int k,
                                           std::vector<std::array<std::int64_t, 3>>& vacant);
 
+/// LTR dwellings vacant at the start of matching, by zone: all of them and those of large holders.
+/// A new LTR lease in a zone draws its landlord type from them and uses one up.
+struct LtrVacancies {
+  std::vector<std::int64_t> all;    ///< vacant LTR dwellings
+  std::vector<std::int64_t> large;  ///< of which owned by large holders (≤ all)
+};
+
 /// Relocates households: arrivals (cause kArrival) that are matched occupy their dwelling, the
 /// others keep zone kNoZone for the caller to remove; matched movers move and sign a new lease at
 /// the destination's market rent; unmatched evicted households leave for the external zone while it
@@ -47,10 +54,14 @@ std::vector<core::ZoneIndex> match_movers(const core::StepContext& ctx,
 /// stayers apply. Updates occupancy and records flows. Displacement = a move caused by a renewal
 /// increase or an eviction (MODEL.md §7.10). `vacant` is the table left by match_movers: the
 /// external-zone fallback of evicted households consumes it too, so no zone and use is ever
-/// overfilled.
+/// overfilled. A household signing a new LTR lease in zone z gets a large landlord with
+/// probability large_z / all_z of `ltr_vacant` (keyed uniform: core::Mechanism::kLandlord,
+/// household id, step, slot 1), which is then decremented in mover order; without `ltr_vacant`
+/// every new lease is with a small landlord. An evicted household that stays signs its new lease
+/// with the same landlord.
 void apply_moves(const core::StepContext& ctx, const MoveEvents& ev,
                  std::span<const core::ZoneIndex> destination,
                  std::vector<std::array<std::int64_t, 3>>& vacant, agents::Households& hh,
-                 agents::Zones& zones, MoveFlows& flows);
+                 agents::Zones& zones, MoveFlows& flows, LtrVacancies* ltr_vacant = nullptr);
 
 }  // namespace metrosim::mechanisms

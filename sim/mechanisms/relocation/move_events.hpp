@@ -1,6 +1,7 @@
 // move_events.hpp — event-triggered moves (MODEL.md §7.10): a life-course hazard by tenure,
 // lease renewals (contract rent reset toward the market rent; the move probability rises with
-// the increase in rent burden) and evictions at renewal (non-renewal for sale or own use).
+// the increase in rent burden) and evictions at renewal (non-renewal for sale or own use), with
+// terms by landlord type (MODEL.md §7.9).
 #pragma once
 #include <cstdint>
 #include <span>
@@ -8,7 +9,7 @@
 
 #include "agents/households.hpp"
 #include "core/step_context.hpp"
-#include "mechanisms/housing/housing_params.hpp"
+#include "mechanisms/housing/supply_params.hpp"
 #include "mechanisms/relocation/relocation_params.hpp"
 
 namespace metrosim::mechanisms {
@@ -46,9 +47,14 @@ bool renews_at(core::Step lease_start, core::Step step, int term_months);
 /// Draws this month's move events. Fixed draw slots per household (0: eviction, 1: renewal
 /// move, 2: life-course move, 3: non-renewal for conversion to a short-term rental), so each
 /// household's draws do not depend on anyone else's state. `str_nonrenewal` holds, per zone, the
-/// probability that a renewing lease ends for conversion (empty: none).
-void decide_moves(const HousingParams& hp, const RelocationParams& rp, const core::StepContext& ctx,
-                  const agents::Households& hh, const agents::Zones& zones,
-                  std::span<const double> str_nonrenewal, MoveEvents& out);
+/// probability that a small landlord's renewing lease ends for conversion (empty: none); a large
+/// holder's is scaled by the types' conversion propensities.
+/// An LTR lease renews every minimum term of its landlord type and signing date; at renewal the
+/// landlord type sets the non-renewal probability, the reset toward the market rent and the cap
+/// (renewal_terms in investors.hpp).
+void decide_moves(const InvestorParams& ip, const RentCap& cap, const RelocationParams& rp,
+                  const core::StepContext& ctx, const agents::Households& hh,
+                  const agents::Zones& zones, std::span<const double> str_nonrenewal,
+                  MoveEvents& out);
 
 }  // namespace metrosim::mechanisms
