@@ -26,6 +26,9 @@ void Zones::resize(std::size_t n) {
   tenure_from_data.resize(n);
   income_from_data.resize(n);
   nonprincipal.resize(n);
+  employment_rate.resize(n);
+  unemployment_rate.resize(n);
+  labour_from_data.resize(n);
   stock.resize(n);
   occupied.resize(n);
   rent_market.resize(n);
@@ -55,6 +58,9 @@ void Households::resize(std::size_t n) {
   lease_start.resize(n);
   origin.resize(n);
   age_band.resize(n);
+  employment.resize(n, Employment::kInactive);
+  workplace.resize(n, core::kNoZone);
+  sector.resize(n, kNoJobSector);
 }
 
 void Households::reserve(std::size_t n) {
@@ -66,6 +72,9 @@ void Households::reserve(std::size_t n) {
   lease_start.reserve(n);
   origin.reserve(n);
   age_band.reserve(n);
+  employment.reserve(n);
+  workplace.reserve(n);
+  sector.reserve(n);
 }
 
 void Households::compact(const std::vector<std::uint8_t>& keep) {
@@ -82,6 +91,9 @@ void Households::compact(const std::vector<std::uint8_t>& keep) {
       lease_start[out] = lease_start[i];
       origin[out] = origin[i];
       age_band[out] = age_band[i];
+      employment[out] = employment[i];
+      workplace[out] = workplace[i];
+      sector[out] = sector[i];
     }
     ++out;
   }
@@ -91,13 +103,21 @@ void Households::compact(const std::vector<std::uint8_t>& keep) {
 void Households::check_invariants(std::size_t n_zones) const {
   const std::size_t n = size();
   if (zone.size() != n || tenure.size() != n || income.size() != n || rent.size() != n ||
-      lease_start.size() != n || origin.size() != n || age_band.size() != n)
+      lease_start.size() != n || origin.size() != n || age_band.size() != n ||
+      employment.size() != n || workplace.size() != n || sector.size() != n)
     throw std::logic_error("households: columns misaligned");
   for (std::size_t i = 0; i < n; ++i) {
     if (zone[i] < 0 || static_cast<std::size_t>(zone[i]) >= n_zones)
       throw std::logic_error("household " + std::to_string(id[i]) + ": zone out of range");
     if (!std::isfinite(income[i]) || income[i] <= 0.0 || !std::isfinite(rent[i]) || rent[i] < 0.0)
       throw std::logic_error("household " + std::to_string(id[i]) + ": income or rent invalid");
+    const bool employed = employment[i] == Employment::kEmployed;
+    const bool has_job = workplace[i] >= 0 && static_cast<std::size_t>(workplace[i]) < n_zones &&
+                         sector[i] < kJobSectors;
+    const bool no_job = workplace[i] == core::kNoZone && sector[i] == kNoJobSector;
+    if (employment[i] > Employment::kEmployed || (employed ? !has_job : !no_job))
+      throw std::logic_error("household " + std::to_string(id[i]) +
+                             ": employment status disagrees with its workplace or sector");
   }
 }
 

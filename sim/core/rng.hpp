@@ -23,6 +23,7 @@ enum class Mechanism : std::uint32_t {
   kExits = 6,           ///< out-migration, talent departure and dissolution hazards
   kArrivalTraits = 7,   ///< attributes of an accepted arrival (income, tenure, age, zone of origin)
   kAgeing = 8,          ///< transitions of the head's age band
+  kLabour = 10,         ///< employment transitions, job-seeker and vacancy priorities, commuting
   kTest = 99,           ///< reserved for tests
 };
 

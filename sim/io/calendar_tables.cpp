@@ -124,6 +124,7 @@ void validate_region_references(const agents::RegionInput& in,
                          did_you_mean(e.venue_zone, zone_codes) +
                          "; expected a zone code of the region"});
   }
+  check_jobs_zones(in, zone_codes, diags);
   if (!diags.empty()) throw InputError(std::move(diags));
 }
 

@@ -30,8 +30,6 @@ const std::vector<std::string> kIgnoredMunicipalityColumns = {
     "adrh2022_net_income_per_person_eur",
     "adrh2022_median_income_per_consumption_unit_eur",
     "adrh2022_mean_household_size",
-    "census2021_employment_rate",
-    "census2021_unemployment_rate",
     "rent_2024q1_eur_month"};
 const std::vector<std::string> kIgnoredDistrictColumns = {"population_2018_ine", "hut_count_2022"};
 
@@ -47,7 +45,9 @@ const std::vector<Column> kMunicipalityColumns = {
     {"census2021_dwellings_rented", Cell::kCount, true},
     {"census2021_dwellings_other_tenure", Cell::kCount, true},
     {"adrh2022_net_income_per_household_eur", Cell::kPositive, true},
-    {"rent_2018_eur_month", Cell::kPositive, false}};
+    {"rent_2018_eur_month", Cell::kPositive, false},
+    {"census2021_employment_rate", Cell::kShare, false},
+    {"census2021_unemployment_rate", Cell::kShare, false}};
 
 const std::vector<Column> kDistrictColumns = {{"district_code", Cell::kCode, true},
                                               {"name", Cell::kText, true},
@@ -97,6 +97,10 @@ agents::RegionInput read_region(const model::Scenario& s, const std::string& def
           m.dwellings_other_tenure = number(v, "census2021_dwellings_other_tenure");
           m.income_per_household = number(v, "adrh2022_net_income_per_household_eur");
           if (v.count("rent_2018_eur_month")) m.rent_2018 = number(v, "rent_2018_eur_month");
+          if (v.count("census2021_employment_rate"))
+            m.employment_rate = number(v, "census2021_employment_rate");
+          if (v.count("census2021_unemployment_rate"))
+            m.unemployment_rate = number(v, "census2021_unemployment_rate");
           m.line = row.line;
           in.municipalities.push_back(std::move(m));
         },
@@ -141,6 +145,7 @@ agents::RegionInput read_region(const model::Scenario& s, const std::string& def
     }
   }
   read_calendar_tables(s, dir, in, diags);
+  read_jobs_table(s, dir, in, diags);
   if (!diags.empty()) throw InputError(std::move(diags));
   return in;
 }

@@ -139,6 +139,15 @@ void add_region_keys(Keys& k) {
        .doc = "calendar of recurring congresses (attendance is an input)"},
       &Scenario::region, &P::events);
   add(k,
+      {.name = "region.jobs",
+       .type = KeyType::kString,
+       .unit = "file name",
+       .allow_empty = true,
+       .allowed_text = "a CSV file name inside region.dir; empty = jobs derived from residents",
+       .source = kRegionData,
+       .doc = "jobs located in each zone by sector (structure of the initial jobs)"},
+      &Scenario::region, &P::jobs);
+  add(k,
       {.name = "region.core_municipality",
        .type = KeyType::kString,
        .unit = "INE code",
@@ -362,6 +371,7 @@ Keys make_keys() {
   add_relocation_keys(keys);
   add_output_keys(keys);
   add_migration_keys(keys);
+  add_labour_keys(keys);
   std::sort(keys.begin(), keys.end(),
             [](const KeySpec& a, const KeySpec& b) { return a.name < b.name; });
   for (std::size_t i = 1; i < keys.size(); ++i)

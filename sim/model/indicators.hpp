@@ -52,6 +52,24 @@ enum class MetroInd : std::size_t {
   kEmigration,
   kTalentDepartures,
   kDissolutions,
+  kJobs,
+  kJobsTourism,
+  kJobsTradable,
+  kJobsLocal,
+  kJobsVacant,
+  kEmployed,
+  kUnemploymentRate,
+  kHires,
+  kSeparations,
+  kLayoffs,
+  kRetirements,
+  kCommuteKmMean,
+  kCommuteKm,
+  kTourismJobsShare,
+  kKrugmanIndex,
+  kStressJobsLost,
+  kStressJobsLostShare,
+  kTourismDemandIndex,
   kCount
 };
 
@@ -78,6 +96,20 @@ enum class ZoneInd : std::size_t {
   kTalentHouseholds,
   kArrivalsIn,
   kExitsOut,
+  kJobsTourism,
+  kJobsTradable,
+  kJobsLocal,
+  kJobsVacant,
+  kEmployedResidents,
+  kUnemploymentRate,
+  kHiresWorkplace,
+  kHiresResidence,
+  kCommuteKmMean,
+  kTourismJobsShare,
+  kLqTourism,
+  kKrugmanIndex,
+  kStressJobsLost,
+  kTourismDemand,
   kCount
 };
 
@@ -90,6 +122,8 @@ enum class ZoneStatic : std::size_t {
   kTenureFromData,
   kIncomeFromData,
   kRentLoopGain,
+  kLabourFromData,
+  kJobsFromData,
   kCount
 };
 

@@ -9,6 +9,10 @@ namespace metrosim::model {
 void observe_stocks(const World& w, core::Step t, Recorder& rec);
 void record_flows(const World& w, core::Step t, Recorder& rec);
 void record_static(const World& w, Recorder& rec);
+/// Labour indicators: stocks of month t (after observe_stocks) and the month's flows
+/// (observe_labour.cpp).
+void observe_labour(const World& w, core::Step t, Recorder& rec);
+void record_labour_flows(const World& w, core::Step t, Recorder& rec);
 /// Agency budgets and event attendance of month t (inputs from the region's calendar tables).
 void record_calendar(const World& w, core::Step t, Recorder& rec);
 

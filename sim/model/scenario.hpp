@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "mechanisms/housing/housing_params.hpp"
+#include "mechanisms/labour/labour_params.hpp"
 #include "mechanisms/migration/migration_params.hpp"
 #include "mechanisms/relocation/relocation_params.hpp"
 
@@ -30,6 +31,7 @@ struct RegionParams {
   std::string districts = "barcelona-districts.csv";  ///< empty = do not split the core
   std::string agencies = "agencies.csv";              ///< empty = no agencies
   std::string events = "events.csv";                  ///< empty = no scheduled events
+  std::string jobs = "";  ///< jobs by zone and sector; empty = derived from residents
   std::string core_municipality = "08019";            ///< INE code of the core city
   double social_share_of_rented = 0.05;            ///< rented households in social housing, [0, 1]
   double ltr_vacant_share_of_nonprincipal = 0.10;  ///< [0, 1]
@@ -82,6 +84,7 @@ struct Scenario {
   mechanisms::HousingParams housing;
   mechanisms::RelocationParams relocation;
   mechanisms::MigrationParams migration;
+  mechanisms::LabourParams labour;
   OutputParams output;
   std::vector<ZoneOverride>
       zone_overrides;  ///< resolved to per-zone vectors when the world is built

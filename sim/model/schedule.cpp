@@ -6,6 +6,7 @@
 #include "mechanisms/housing/indexation.hpp"
 #include "mechanisms/housing/market_rent.hpp"
 #include "mechanisms/housing/tenure_conversion.hpp"
+#include "mechanisms/labour/labour.hpp"
 #include "mechanisms/relocation/zone_choice.hpp"
 #include "model/observe.hpp"
 
@@ -54,6 +55,7 @@ void step(World& w, core::Step t, Recorder& rec) {
   core::StepContext ctx{t, w.calendar, w.rng_key};
 
   observe_stocks(w, t, rec);
+  observe_labour(w, t, rec);
   record_calendar(w, t, rec);
 
   if (t > 0 && w.calendar.is_january(t)) {
@@ -61,12 +63,16 @@ void step(World& w, core::Step t, Recorder& rec) {
     mechanisms::age_heads(s.migration, ctx, w.households);
   }
 
+  // Labour (MODEL.md §3 step 7): retirements, separations, the jobs path, gravity filling.
+  mechanisms::labour_step(s.labour, ctx, w.zones, w.households, w.jobs);
+
   // Arrivals see the metro as it is at the start of the month (the group index is current).
   const mechanisms::ArrivalContext arrivals_ctx = arrival_context(w);
-  // Exits free their dwellings before anyone chooses.
+  // Exits free their dwellings and jobs before anyone chooses.
   w.migration_flows.reset(w.zones.size());
-  mechanisms::remove_exits(mechanisms::decide_exits(s.migration, ctx, w.households), w.households,
-                           w.zones, w.migration_flows);
+  const auto exits = mechanisms::decide_exits(s.migration, ctx, w.households);
+  mechanisms::release_jobs(exits, w.households, w.jobs);
+  mechanisms::remove_exits(exits, w.households, w.zones, w.migration_flows);
 
   mechanisms::decide_moves(s.housing, s.relocation, ctx, w.households, w.zones, w.events);
   w.from_zone.clear();
@@ -99,6 +105,8 @@ void step(World& w, core::Step t, Recorder& rec) {
   }
   w.households.compact(keep);
   w.by_zone.build(w.households.zone, w.zones.size());
+  // Housed researchers and skilled workers take a vacant tradable job (they come for one).
+  mechanisms::place_arrivals(s.labour, ctx, first_arrival, w.households, w.jobs);
 
   check_world(w);  // before the external zone's offer is replenished: no use ever overfilled
   mechanisms::convert_vacant_tenure(s.housing, w.zones);
@@ -113,6 +121,7 @@ void step(World& w, core::Step t, Recorder& rec) {
   // Households did not change since check_world above; conversions and rents touch zones only.
   w.zones.check_invariants();
   record_flows(w, t, rec);
+  record_labour_flows(w, t, rec);
 }
 
 Recorder simulate(World& w, const std::function<void(core::Step, core::Step)>& progress) {

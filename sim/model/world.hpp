@@ -13,6 +13,7 @@
 #include "core/calendar.hpp"
 #include "core/group_index.hpp"
 #include "core/rng.hpp"
+#include "mechanisms/labour/jobs_state.hpp"
 #include "mechanisms/migration/migration.hpp"
 #include "mechanisms/relocation/matching.hpp"
 #include "mechanisms/relocation/move_events.hpp"
@@ -26,6 +27,7 @@ struct World {
   core::RngKey rng_key;
   agents::Zones zones;
   agents::Households households;
+  mechanisms::JobsState jobs;  ///< jobs by workplace zone and sector (MODEL.md §7.6)
   agents::Firms firms;  ///< empty until the firm mechanism (issue 4) populates it
   agents::Agencies agencies;
   agents::EventCalendar events_calendar;
@@ -51,8 +53,10 @@ World build_world(const Scenario& s, const agents::RegionInput& region, std::uin
 /// Zone codes of the region in zone order (for validating `key@CODE` overrides).
 std::vector<std::string> zone_codes(const Scenario& s, const agents::RegionInput& region);
 
-/// Checks every invariant: stores' own checks, and occupancy recounted from households equals
-/// the zone store's occupancy for every zone and use. Throws std::logic_error naming the breach.
+/// Checks every invariant: stores' own checks; occupancy recounted from households equals the
+/// zone store's occupancy for every zone and use; jobs held by households, recounted, equal the
+/// jobs' bookkeeping and never exceed the job slots of any zone and sector. Throws
+/// std::logic_error naming the breach.
 void check_world(const World& w);
 
 }  // namespace metrosim::model
