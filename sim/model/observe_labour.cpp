@@ -26,14 +26,18 @@ void observe_labour(const World& w, core::Step t, Recorder& rec) {
   const std::size_t n = w.zones.size();
   const double persons = w.weight * p.workers_per_employed_household;
 
+  // Active, unemployed and jobs held by sector, by zone of residence: integer counts in one pass.
   std::vector<double> active(n, 0.0), unemployed(n, 0.0);
+  mechanisms::SectorJobs held(n, {0.0, 0.0, 0.0});
   for (std::size_t i = 0; i < hh.size(); ++i) {
     if (hh.employment[i] == Employment::kInactive) continue;
     const auto z = static_cast<std::size_t>(hh.zone[i]);
     active[z] += 1.0;
-    if (hh.employment[i] == Employment::kUnemployed) unemployed[z] += 1.0;
+    if (hh.employment[i] == Employment::kUnemployed)
+      unemployed[z] += 1.0;
+    else
+      held[z][hh.sector[i]] += 1.0;
   }
-  const auto held = mechanisms::held_by_residence(hh, n);
   // One-way commute of employed residents, summed per zone of residence in a fixed order.
   const auto km = core::group_sum(w.by_zone, [&](std::uint32_t i) {
     return hh.employment[i] == Employment::kEmployed

@@ -43,18 +43,6 @@ std::int64_t fill_vacancies(double gamma_per_km, const core::RngKey& key, core::
     if (hh.employment[i] == agents::Employment::kUnemployed)
       seekers[static_cast<std::size_t>(hh.zone[i])].push_back(
           {0.0, hh.id[i], static_cast<std::uint32_t>(i)});
-  std::vector<double> remaining(n, 0.0);
-  const auto nz = static_cast<std::int64_t>(n);
-#pragma omp parallel for schedule(dynamic, 1)
-  for (std::int64_t z = 0; z < nz; ++z) {
-    auto& list = seekers[static_cast<std::size_t>(z)];
-    for (auto& s : list)
-      s.priority = key.stream(core::Mechanism::kLabour, s.id, step)
-                       .uniform(labour_slot::kSeekerPriority);
-    std::make_heap(list.begin(), list.end(), later);
-    remaining[static_cast<std::size_t>(z)] = static_cast<double>(list.size());
-  }
-
   std::vector<Vacancy> vacancies;
   for (std::size_t z = 0; z < n; ++z)
     for (std::size_t s = 0; s < agents::kJobSectors; ++s)
@@ -72,6 +60,27 @@ std::int64_t fill_vacancies(double gamma_per_km, const core::RngKey& key, core::
   std::sort(vacancies.begin(), vacancies.end(), [](const Vacancy& a, const Vacancy& b) {
     return std::tie(a.priority, a.id) < std::tie(b.priority, b.id);
   });
+
+  // Each zone hands out its seekers best priority first: sorted once when most will be placed
+  // (the initial placement), a heap when few will (a month's hiring). Both give the same order.
+  std::size_t total_seekers = 0;
+  for (const auto& list : seekers) total_seekers += list.size();
+  const bool sorted = vacancies.size() * 4 >= total_seekers;
+  std::vector<double> remaining(n, 0.0);
+  std::vector<std::size_t> next(n, 0);
+  const auto nz = static_cast<std::int64_t>(n);
+#pragma omp parallel for schedule(dynamic, 1)
+  for (std::int64_t z = 0; z < nz; ++z) {
+    auto& list = seekers[static_cast<std::size_t>(z)];
+    for (auto& s : list)
+      s.priority = key.stream(core::Mechanism::kLabour, s.id, step)
+                       .uniform(labour_slot::kSeekerPriority);
+    if (sorted)
+      std::sort(list.begin(), list.end(), [](const Seeker& a, const Seeker& b) { return later(b, a); });
+    else
+      std::make_heap(list.begin(), list.end(), later);
+    remaining[static_cast<std::size_t>(z)] = static_cast<double>(list.size());
+  }
 
   const std::vector<double> kernel = gravity_kernel(jobs, gamma_per_km);
   std::vector<double> weight(n);
@@ -94,10 +103,15 @@ std::int64_t fill_vacancies(double gamma_per_km, const core::RngKey& key, core::
       cum += weight[j];
       if (target < cum) break;
     }
-    auto& heap = seekers[from];
-    std::pop_heap(heap.begin(), heap.end(), later);
-    const std::uint32_t row = heap.back().row;
-    heap.pop_back();
+    auto& list = seekers[from];
+    std::uint32_t row = 0;
+    if (sorted) {
+      row = list[next[from]++].row;
+    } else {
+      std::pop_heap(list.begin(), list.end(), later);
+      row = list.back().row;
+      list.pop_back();
+    }
     remaining[from] -= 1.0;
     hh.employment[row] = agents::Employment::kEmployed;
     hh.workplace[row] = static_cast<core::ZoneIndex>(v.zone);

@@ -235,6 +235,9 @@ void labour_step(const LabourParams& p, const core::StepContext& ctx, const agen
   const std::size_t n = jobs.zones();
   jobs.flows.reset(n);
   jobs.commute_km = commute_matrix(p, zones);  // keys may change mid-run (shocks calendar)
+  // The multiplier reads the jobs residents held at the end of last month: this month's
+  // separations are refilled below and do not cut local jobs in between.
+  const auto held = held_by_residence(hh, n);
 
   // 1. Retirement (heads 65+) and separations into unemployment: keyed draws, applied serially.
   const double retire = monthly_probability(p.retirement_rate);
@@ -269,7 +272,6 @@ void labour_step(const LabourParams& p, const core::StepContext& ctx, const agen
   const double growth[kJobSectors] = {p.growth_tourism, p.growth_tradable, p.growth_local};
   for (std::size_t s = 0; s < kJobSectors; ++s)
     jobs.path_level[s] *= std::pow(1.0 + growth[s], 1.0 / 12.0);
-  const auto held = held_by_residence(hh, n);
   std::vector<double> tradable_res(n), tourism_res(n);
   for (std::size_t z = 0; z < n; ++z) {
     tradable_res[z] = held[z][kTradable];

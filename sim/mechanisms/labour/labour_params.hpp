@@ -15,8 +15,8 @@ struct LabourParams {
   /// locally (Moretti's multiplier rises with skill). Assumption (swept), [0, 5].
   double tourism_multiplier = 0.8;
   /// Yearly growth of the jobs path by sector until firms (part 2) replace it, [-0.5, 0.5].
-  double growth_tourism = 0.01;
-  double growth_tradable = 0.01;
+  double growth_tourism = 0.005;
+  double growth_tradable = 0.005;
   double growth_local = 0.0;  ///< beyond the multiplier's induced jobs
   /// Exogenous tourism demand index (1 = the path from data); tourism jobs ∝ index^elasticity.
   /// The per-zone hook JobsState::tourism_demand multiplies it. [0, 10]
