@@ -35,7 +35,7 @@ enum class JobSector : std::uint8_t { kTourism = 0, kTradable = 1, kLocal = 2 };
 inline constexpr std::size_t kJobSectors = 3;
 inline constexpr std::uint8_t kNoJobSector = 255;  ///< Households::sector when not employed
 inline constexpr std::array<const char*, kJobSectors> kJobSectorNames = {"tourism", "tradable",
-                                                                          "local"};
+                                                                         "local"};
 
 /// Age band of the household head.
 enum class AgeBand : std::uint8_t { kUnder35 = 0, k35to64 = 1, k65plus = 2 };
@@ -52,7 +52,7 @@ struct Households {
   std::vector<AgeBand> age_band;
   std::vector<Employment> employment;
   std::vector<core::ZoneIndex> workplace;  ///< zone of the job; kNoZone when not employed
-  std::vector<std::uint8_t> sector;  ///< JobSector of the job; kNoJobSector when not employed
+  std::vector<std::uint8_t> sector;        ///< JobSector of the job; kNoJobSector when not employed
 
   std::size_t size() const { return id.size(); }
   void resize(std::size_t n);

@@ -20,11 +20,11 @@ struct MunicipalityRow {
   double dwellings_owned = 0.0;
   double dwellings_rented = 0.0;
   double dwellings_other_tenure = 0.0;
-  double income_per_household = 0.0;  ///< ADRH 2022 net income, EUR per year
-  std::optional<double> rent_2018;    ///< EUR/month, new contracts (partial data)
+  double income_per_household = 0.0;        ///< ADRH 2022 net income, EUR per year
+  std::optional<double> rent_2018;          ///< EUR/month, new contracts (partial data)
   std::optional<double> employment_rate;    ///< census 2021: employed / residents 16+
   std::optional<double> unemployment_rate;  ///< census 2021: unemployed / active residents
-  int line = 0;                       ///< CSV line, for messages
+  int line = 0;                             ///< CSV line, for messages
 };
 
 struct DistrictRow {

@@ -33,7 +33,7 @@ struct Zones {
   /// <column>_source markers (1 = the zone's own data row, 0 = derived by an assumption of
   /// docs/DATA.md: a district split, a gap fill or the external zone).
   std::vector<std::uint8_t> households_from_data, tenure_from_data, income_from_data;
-  std::vector<double> nonprincipal;          ///< non-principal dwellings (census 2021)
+  std::vector<double> nonprincipal;  ///< non-principal dwellings (census 2021)
   /// Residents' census 2021 employment rate (employed / population 16+) and unemployment rate
   /// (unemployed / active); labour_from_data as the other markers (districts take the city's).
   std::vector<double> employment_rate, unemployment_rate;

@@ -14,12 +14,10 @@ namespace fs = std::filesystem;
 using namespace csv;
 
 namespace {
-const std::vector<Column> kJobsColumns = {{"zone_code", Cell::kCode, true},
-                                          {"name", Cell::kText, false},
-                                          {"jobs_tourism", Cell::kCount, true},
-                                          {"jobs_tradable", Cell::kCount, true},
-                                          {"jobs_local", Cell::kCount, true},
-                                          {"jobs_source", Cell::kText, true}};
+const std::vector<Column> kJobsColumns = {
+    {"zone_code", Cell::kCode, true},     {"name", Cell::kText, false},
+    {"jobs_tourism", Cell::kCount, true}, {"jobs_tradable", Cell::kCount, true},
+    {"jobs_local", Cell::kCount, true},   {"jobs_source", Cell::kText, true}};
 const std::vector<std::string> kMarkers = {"data", "assumption"};
 }  // namespace
 

@@ -66,7 +66,8 @@ const std::array<IndicatorSpec, kMetroCount>& metro_indicators() {
       {"jobs", S, "jobs",
        "jobs located in the metro (filled or vacant; persons: household jobs × "
        "labour.workers_per_employed_household)"},
-      {"jobs_tourism", S, "jobs", "tourism jobs (accommodation, food, leisure) located in the metro"},
+      {"jobs_tourism", S, "jobs",
+       "tourism jobs (accommodation, food, leisure) located in the metro"},
       {"jobs_tradable", S, "jobs",
        "tradable jobs (industry, ICT, professional services, logistics, finance) in the metro"},
       {"jobs_local", S, "jobs",

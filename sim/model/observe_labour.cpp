@@ -53,9 +53,9 @@ void observe_labour(const World& w, core::Step t, Recorder& rec) {
       located[z][s] = static_cast<double>(jobs.jobs[z][s]);
     tourism_held[z] = held[z][0];
   }
-  const auto stress = mechanisms::stress_job_loss(located, tourism_held, p.stress_tourism_factor,
-                                                  p.tourism_demand_elasticity,
-                                                  p.tourism_multiplier);
+  const auto stress =
+      mechanisms::stress_job_loss(located, tourism_held, p.stress_tourism_factor,
+                                  p.tourism_demand_elasticity, p.tourism_multiplier);
 
   double m_jobs[agents::kJobSectors] = {0, 0, 0}, m_vacant = 0, m_employed = 0, m_active = 0,
          m_unemployed = 0, m_km = 0, m_workers = 0, m_stress = 0, m_demand = 0;

@@ -32,7 +32,7 @@ struct RegionParams {
   std::string agencies = "agencies.csv";              ///< empty = no agencies
   std::string events = "events.csv";                  ///< empty = no scheduled events
   std::string jobs = "";  ///< jobs by zone and sector; empty = derived from residents
-  std::string core_municipality = "08019";            ///< INE code of the core city
+  std::string core_municipality = "08019";         ///< INE code of the core city
   double social_share_of_rented = 0.05;            ///< rented households in social housing, [0, 1]
   double ltr_vacant_share_of_nonprincipal = 0.10;  ///< [0, 1]
   double owner_vacant_share_of_nonprincipal = 0.05;  ///< [0, 1]

@@ -4,7 +4,8 @@
 //   1b. labour: retirements and separations, the jobs path with the local multiplier, layoffs,
 //      vacancies filled by commuting gravity (MODEL.md §3 step 7, before migration)
 //   2. exits (emigration, talent departures, dissolutions) free their dwellings
-//   3. move events (life-course hazard, renewals, evictions); arrivals appended from thinned streams
+//   3. move events (life-course hazard, renewals, evictions); arrivals appended from thinned
+//   streams
 //   4. zone choice of movers and arrivals (size-corrected logit, ranked choices)
 //   5. matching to vacancies by keyed priority; moves applied; displacement recorded; unhoused
 //      arrivals dropped; housed researchers and skilled workers take a vacant tradable job

@@ -28,7 +28,7 @@ struct World {
   agents::Zones zones;
   agents::Households households;
   mechanisms::JobsState jobs;  ///< jobs by workplace zone and sector (MODEL.md §7.6)
-  agents::Firms firms;  ///< empty until the firm mechanism (issue 4) populates it
+  agents::Firms firms;         ///< empty until the firm mechanism (issue 4) populates it
   agents::Agencies agencies;
   agents::EventCalendar events_calendar;
   core::GroupIndex by_zone;       ///< households by zone of residence, rebuilt after moves

@@ -173,8 +173,7 @@ TEST_CASE("the local multiplier adds m local jobs per tradable job gained by res
         Approx(100 - 0.5 * 4));
 }
 
-TEST_CASE("a falling jobs path cuts vacant jobs first, then lays off workers",
-          "[labour]") {
+TEST_CASE("a falling jobs path cuts vacant jobs first, then lays off workers", "[labour]") {
   mechanisms::LabourParams p;
   p.separation_rate = 0.0;
   p.retirement_rate = 0.0;

@@ -67,8 +67,10 @@ TEST_CASE("initial employment follows the census rates and every job starts fill
     const auto z = static_cast<std::size_t>(w.households.zone[i]);
     if (w.households.employment[i] == agents::Employment::kInactive) continue;
     active[z] += 1;
-    if (w.households.employment[i] == agents::Employment::kUnemployed) unemployed[z] += 1;
-    else ++employed;
+    if (w.households.employment[i] == agents::Employment::kUnemployed)
+      unemployed[z] += 1;
+    else
+      ++employed;
   }
   // Unemployment by zone near the census rate (binomial sd ≈ 0.004–0.01 at these sizes).
   CHECK(unemployed[0] / active[0] == Approx(0.10).margin(0.02));

@@ -73,10 +73,11 @@ std::int64_t fill_vacancies(double gamma_per_km, const core::RngKey& key, core::
   for (std::int64_t z = 0; z < nz; ++z) {
     auto& list = seekers[static_cast<std::size_t>(z)];
     for (auto& s : list)
-      s.priority = key.stream(core::Mechanism::kLabour, s.id, step)
-                       .uniform(labour_slot::kSeekerPriority);
+      s.priority =
+          key.stream(core::Mechanism::kLabour, s.id, step).uniform(labour_slot::kSeekerPriority);
     if (sorted)
-      std::sort(list.begin(), list.end(), [](const Seeker& a, const Seeker& b) { return later(b, a); });
+      std::sort(list.begin(), list.end(),
+                [](const Seeker& a, const Seeker& b) { return later(b, a); });
     else
       std::make_heap(list.begin(), list.end(), later);
     remaining[static_cast<std::size_t>(z)] = static_cast<double>(list.size());

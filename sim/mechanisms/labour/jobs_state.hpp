@@ -37,8 +37,9 @@ struct LabourFlows {
 };
 
 struct JobsState {
-  std::vector<SectorCounts> jobs;    ///< job slots by zone and sector (filled or vacant)
-  std::vector<SectorCounts> filled;  ///< held by employed households (bookkept; recounted in checks)
+  std::vector<SectorCounts> jobs;  ///< job slots by zone and sector (filled or vacant)
+  std::vector<SectorCounts>
+      filled;  ///< held by employed households (bookkept; recounted in checks)
   std::vector<std::array<double, agents::kJobSectors>> base;  ///< jobs at start (path's base)
   std::array<double, agents::kJobSectors> path_level{1.0, 1.0, 1.0};  ///< growth since start
   /// Hook: per-zone tourism demand relative to the start (default 1). The tourism mechanism may
@@ -47,7 +48,7 @@ struct JobsState {
   /// Tradable and tourism jobs held by residents of each zone at start: the multiplier acts on
   /// the change since then, so the initial local jobs (from data) are not counted twice.
   std::vector<double> tradable_res0, tourism_res0;
-  std::vector<double> commute_km;          ///< [j * n + i]: km from residence j to workplace i
+  std::vector<double> commute_km;            ///< [j * n + i]: km from residence j to workplace i
   std::vector<std::uint8_t> jobs_from_data;  ///< 1: initial structure from the jobs table
   LabourFlows flows;
 

@@ -49,8 +49,8 @@ std::vector<double> commute_matrix(const LabourParams& p, const agents::Zones& z
 }
 
 std::vector<std::array<double, kJobSectors>> derived_jobs(const LabourParams& p,
-                                                       const agents::Zones& zones,
-                                                       const std::vector<double>& employed) {
+                                                          const agents::Zones& zones,
+                                                          const std::vector<double>& employed) {
   std::vector<std::array<double, kJobSectors>> out(zones.size(), {0.0, 0.0, 0.0});
   for (std::size_t z = 0; z < zones.size(); ++z) {
     if (zones.is_external[z]) continue;  // jobs outside the metro are not modelled
@@ -77,7 +77,7 @@ std::vector<SectorCounts> count_filled(const agents::Households& hh, std::size_t
 }
 
 std::vector<std::array<double, kJobSectors>> held_by_residence(const agents::Households& hh,
-                                                            std::size_t n_zones) {
+                                                               std::size_t n_zones) {
   // Integer-valued counts: a serial pass is exact and independent of order.
   std::vector<std::array<double, kJobSectors>> out(n_zones, {0.0, 0.0, 0.0});
   for (std::size_t i = 0; i < hh.size(); ++i)
@@ -114,8 +114,8 @@ void init_labour(const LabourParams& p, const core::RngKey& key, double weight,
     hh.employment[i] = Employment::kInactive;
     if (hh.origin[i] == agents::Origin::kStudent) continue;
     auto s = key.stream(core::Mechanism::kLabour, hh.id[i], -1);
-    const double base = hh.age_band[i] == agents::AgeBand::k65plus ? p.active_share_65plus
-                                                                   : p.active_share_under65;
+    const double base =
+        hh.age_band[i] == agents::AgeBand::k65plus ? p.active_share_65plus : p.active_share_under65;
     if (s.uniform(labour_slot::kInitActive) >= std::min(1.0, base * activity[z] / act_metro))
       continue;
     if (s.uniform(labour_slot::kInitUnemployed) < zones.unemployment_rate[z])
@@ -137,7 +137,8 @@ void init_labour(const LabourParams& p, const core::RngKey& key, double weight,
   for (std::size_t z = 0; z < n; ++z) {
     const bool given = z < table.size() && table[z].has_value() && !zones.is_external[z];
     jobs.jobs_from_data[z] = given;
-    for (std::size_t s = 0; s < kJobSectors; ++s) cell.push_back(given ? (*table[z])[s] : derived[z][s]);
+    for (std::size_t s = 0; s < kJobSectors; ++s)
+      cell.push_back(given ? (*table[z])[s] : derived[z][s]);
   }
   const auto slots = agents::apportion(cell, total);
   jobs.jobs.assign(n, SectorCounts{});
@@ -166,10 +167,10 @@ void init_labour(const LabourParams& p, const core::RngKey& key, double weight,
 }
 
 std::vector<std::array<double, kJobSectors>> job_targets(const LabourParams& p,
-                                                      const agents::Zones& zones,
-                                                      const JobsState& jobs,
-                                                      const std::vector<double>& tradable_res,
-                                                      const std::vector<double>& tourism_res) {
+                                                         const agents::Zones& zones,
+                                                         const JobsState& jobs,
+                                                         const std::vector<double>& tradable_res,
+                                                         const std::vector<double>& tourism_res) {
   std::vector<std::array<double, kJobSectors>> t(jobs.zones(), {0.0, 0.0, 0.0});
   for (std::size_t z = 0; z < jobs.zones(); ++z) {
     if (zones.is_external[z]) continue;
@@ -179,9 +180,10 @@ std::vector<std::array<double, kJobSectors>> job_targets(const LabourParams& p,
     t[z][kTradable] = jobs.base[z][kTradable] * jobs.path_level[kTradable];
     // Local multiplier: non-tradable jobs follow the export jobs held by the zone's residents
     // (they spend where they live), counted as the change since the start.
-    t[z][kLocal] = std::max(0.0, jobs.base[z][kLocal] * jobs.path_level[kLocal] +
-                                     p.multiplier * (tradable_res[z] - jobs.tradable_res0[z]) +
-                                     p.tourism_multiplier * (tourism_res[z] - jobs.tourism_res0[z]));
+    t[z][kLocal] =
+        std::max(0.0, jobs.base[z][kLocal] * jobs.path_level[kLocal] +
+                          p.multiplier * (tradable_res[z] - jobs.tradable_res0[z]) +
+                          p.tourism_multiplier * (tourism_res[z] - jobs.tourism_res0[z]));
   }
   return t;
 }
@@ -209,9 +211,8 @@ void lay_off(const core::StepContext& ctx, const std::vector<SectorCounts>& exce
   }
   for (std::size_t c = 0; c < cells.size(); ++c) {
     auto& list = cells[c];
-    const auto cut = static_cast<std::size_t>(
-        std::min<std::int64_t>(excess[c / kJobSectors][c % kJobSectors],
-                               static_cast<std::int64_t>(list.size())));
+    const auto cut = static_cast<std::size_t>(std::min<std::int64_t>(
+        excess[c / kJobSectors][c % kJobSectors], static_cast<std::int64_t>(list.size())));
     if (cut == 0) continue;
     std::nth_element(list.begin(), list.begin() + static_cast<std::ptrdiff_t>(cut - 1), list.end(),
                      [](const Worker& a, const Worker& b) {
@@ -304,8 +305,8 @@ void labour_step(const LabourParams& p, const core::StepContext& ctx, const agen
   fill_vacancies(p.gamma_per_km, ctx.rng_key, ctx.step, hh, jobs);
 }
 
-std::int64_t place_arrivals(const LabourParams& p, const core::StepContext& ctx,
-                            std::size_t first, agents::Households& hh, JobsState& jobs) {
+std::int64_t place_arrivals(const LabourParams& p, const core::StepContext& ctx, std::size_t first,
+                            agents::Households& hh, JobsState& jobs) {
   const std::size_t n = jobs.zones();
   struct Arrival {
     double priority;

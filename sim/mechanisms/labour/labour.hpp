@@ -58,14 +58,14 @@ void release_jobs(const std::vector<Exit>& exit, const agents::Households& hh, J
 /// Housed arrivals in rows [first, size): researchers and skilled workers seeking a job take a
 /// vacant tradable job, choosing its zone with probability ∝ vacancies_i·exp(−γ·d_ji) from their
 /// new home j (in keyed priority order); without a vacancy they keep seeking. Returns the hires.
-std::int64_t place_arrivals(const LabourParams& p, const core::StepContext& ctx,
-                            std::size_t first, agents::Households& hh, JobsState& jobs);
+std::int64_t place_arrivals(const LabourParams& p, const core::StepContext& ctx, std::size_t first,
+                            agents::Households& hh, JobsState& jobs);
 
 /// Jobs held by employed households, recounted by workplace and sector.
 std::vector<SectorCounts> count_filled(const agents::Households& hh, std::size_t n_zones);
 
 /// Jobs held by residents of each zone, by sector (agent units).
 std::vector<std::array<double, agents::kJobSectors>> held_by_residence(const agents::Households& hh,
-                                                                    std::size_t n_zones);
+                                                                       std::size_t n_zones);
 
 }  // namespace metrosim::mechanisms

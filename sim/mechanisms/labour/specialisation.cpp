@@ -56,8 +56,8 @@ std::vector<double> stress_job_loss(const SectorJobs& jobs_at_workplace,
   const double lost_share = 1.0 - std::pow(factor, elasticity);
   std::vector<double> out(jobs_at_workplace.size(), 0.0);
   for (std::size_t z = 0; z < out.size(); ++z)
-    out[z] = lost_share * (jobs_at_workplace[z][0] +
-                           tourism_multiplier * tourism_held_by_residents[z]);
+    out[z] =
+        lost_share * (jobs_at_workplace[z][0] + tourism_multiplier * tourism_held_by_residents[z]);
   return out;
 }
 
