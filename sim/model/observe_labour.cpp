@@ -1,8 +1,8 @@
 // observe_labour.cpp — labour indicators (MODEL.md §7.6, §7.11): jobs by sector by workplace,
 // employment by residence, hires by workplace and by residence, commuting, specialisation and
 // the stress-year counterfactual. Jobs and employed are persons: household jobs × weight ×
-// labour.workers_per_employed_household (docs/LABOUR.md). Integer counts are summed serially
-// (exact in any order); the distance sums run per zone over the group index in a fixed order.
+// labour.workers_per_employed_household (docs/LABOUR.md). Counts and distances are summed in one
+// serial pass in row order, a fixed order, so values are bit-identical for any thread count.
 #include <limits>
 
 #include "mechanisms/labour/labour.hpp"
@@ -26,8 +26,9 @@ void observe_labour(const World& w, core::Step t, Recorder& rec) {
   const std::size_t n = w.zones.size();
   const double persons = w.weight * p.workers_per_employed_household;
 
-  // Active, unemployed and jobs held by sector, by zone of residence: integer counts in one pass.
-  std::vector<double> active(n, 0.0), unemployed(n, 0.0);
+  // Active, unemployed, jobs held by sector and one-way commute km, by zone of residence, in one
+  // serial pass in row order (a fixed order: the same sums for any thread count).
+  std::vector<double> active(n, 0.0), unemployed(n, 0.0), km(n, 0.0);
   mechanisms::SectorJobs held(n, {0.0, 0.0, 0.0});
   for (std::size_t i = 0; i < hh.size(); ++i) {
     if (hh.employment[i] == Employment::kInactive) continue;
@@ -35,16 +36,11 @@ void observe_labour(const World& w, core::Step t, Recorder& rec) {
     active[z] += 1.0;
     if (hh.employment[i] == Employment::kUnemployed)
       unemployed[z] += 1.0;
-    else
+    else {
       held[z][hh.sector[i]] += 1.0;
+      km[z] += jobs.km(z, static_cast<std::size_t>(hh.workplace[i]));
+    }
   }
-  // One-way commute of employed residents, summed per zone of residence in a fixed order.
-  const auto km = core::group_sum(w.by_zone, [&](std::uint32_t i) {
-    return hh.employment[i] == Employment::kEmployed
-               ? jobs.km(static_cast<std::size_t>(hh.zone[i]),
-                         static_cast<std::size_t>(hh.workplace[i]))
-               : 0.0;
-  });
 
   mechanisms::SectorJobs located(n);
   std::vector<double> tourism_held(n);
