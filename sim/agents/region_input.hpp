@@ -22,10 +22,12 @@ struct MunicipalityRow {
   double dwellings_owned = 0.0;
   double dwellings_rented = 0.0;
   double dwellings_other_tenure = 0.0;
-  double income_per_household = 0.0;  ///< ADRH 2022 net income, EUR per year
-  double household_size = 0.0;        ///< ADRH 2022 mean persons per household
-  std::optional<double> rent_2018;    ///< EUR/month, new contracts (partial data)
-  int line = 0;                       ///< CSV line, for messages
+  double income_per_household = 0.0;        ///< ADRH 2022 net income, EUR per year
+  double household_size = 0.0;              ///< ADRH 2022 mean persons per household
+  std::optional<double> rent_2018;          ///< EUR/month, new contracts (partial data)
+  std::optional<double> employment_rate;    ///< census 2021: employed / residents 16+
+  std::optional<double> unemployment_rate;  ///< census 2021: unemployed / active residents
+  int line = 0;                             ///< CSV line, for messages
 };
 
 struct DistrictRow {
@@ -70,6 +72,15 @@ struct EventRow {
   int line = 0;
 };
 
+/// One row of the optional jobs table (jobs located in a zone by sector, persons): the model
+/// uses its structure across zones and sectors (docs/LABOUR.md).
+struct JobsRow {
+  std::string zone_code;
+  double tourism = 0.0, tradable = 0.0, local = 0.0;
+  std::uint8_t from_data = 0;  ///< the jobs_source marker: 1 data, 0 assumption
+  int line = 0;
+};
+
 struct RegionInput {
   std::vector<MunicipalityRow> municipalities;
   std::vector<DistrictRow> districts;  ///< empty: the core city is one zone
@@ -78,6 +89,8 @@ struct RegionInput {
   /// Tourism table rows as read (empty: no tourism market); io::check_tourism_zones aligns
   /// them with the zones (one per zone, zone order) when the region is validated.
   std::vector<TourismRow> tourism;
+  std::vector<JobsRow> jobs;                             ///< empty: jobs derived from residents
+  std::string jobs_file;                                 ///< path as read, for messages
   std::string agencies_file, events_file, tourism_file;  ///< paths as read, for messages
   std::map<std::string, std::string> sha256;             ///< file name -> hex digest of its bytes
 };

@@ -27,6 +27,9 @@ void Zones::resize(std::size_t n) {
   income_from_data.resize(n);
   nonprincipal.resize(n);
   household_size.resize(n);
+  employment_rate.resize(n);
+  unemployment_rate.resize(n);
+  labour_from_data.resize(n);
   stock.resize(n);
   occupied.resize(n);
   rent_market.resize(n);
@@ -57,6 +60,9 @@ void Households::resize(std::size_t n) {
   origin.resize(n);
   age_band.resize(n);
   landlord.resize(n, LandlordType::kSmall);
+  employment.resize(n, Employment::kInactive);
+  workplace.resize(n, core::kNoZone);
+  sector.resize(n, kNoJobSector);
 }
 
 void Households::reserve(std::size_t n) {
@@ -69,6 +75,9 @@ void Households::reserve(std::size_t n) {
   origin.reserve(n);
   age_band.reserve(n);
   landlord.reserve(n);
+  employment.reserve(n);
+  workplace.reserve(n);
+  sector.reserve(n);
 }
 
 void Households::compact(const std::vector<std::uint8_t>& keep) {
@@ -86,6 +95,9 @@ void Households::compact(const std::vector<std::uint8_t>& keep) {
       origin[out] = origin[i];
       age_band[out] = age_band[i];
       landlord[out] = landlord[i];
+      employment[out] = employment[i];
+      workplace[out] = workplace[i];
+      sector[out] = sector[i];
     }
     ++out;
   }
@@ -95,7 +107,8 @@ void Households::compact(const std::vector<std::uint8_t>& keep) {
 void Households::check_invariants(std::size_t n_zones) const {
   const std::size_t n = size();
   if (zone.size() != n || tenure.size() != n || income.size() != n || rent.size() != n ||
-      lease_start.size() != n || origin.size() != n || age_band.size() != n || landlord.size() != n)
+      lease_start.size() != n || origin.size() != n || age_band.size() != n ||
+      landlord.size() != n || employment.size() != n || workplace.size() != n || sector.size() != n)
     throw std::logic_error("households: columns misaligned");
   for (std::size_t i = 0; i < n; ++i) {
     if (zone[i] < 0 || static_cast<std::size_t>(zone[i]) >= n_zones)
@@ -106,6 +119,13 @@ void Households::check_invariants(std::size_t n_zones) const {
         (landlord[i] != LandlordType::kLarge || tenure[i] != Tenure::kLtr))
       throw std::logic_error("household " + std::to_string(id[i]) +
                              ": a large landlord without an LTR lease");
+    const bool employed = employment[i] == Employment::kEmployed;
+    const bool has_job = workplace[i] >= 0 && static_cast<std::size_t>(workplace[i]) < n_zones &&
+                         sector[i] < kJobSectors;
+    const bool no_job = workplace[i] == core::kNoZone && sector[i] == kNoJobSector;
+    if (employment[i] > Employment::kEmployed || (employed ? !has_job : !no_job))
+      throw std::logic_error("household " + std::to_string(id[i]) +
+                             ": employment status disagrees with its workplace or sector");
   }
 }
 

@@ -35,6 +35,10 @@ struct Zones {
   /// docs/DATA.md: a district split, a gap fill or the external zone).
   std::vector<std::uint8_t> households_from_data, tenure_from_data, income_from_data;
   std::vector<double> nonprincipal;  ///< non-principal dwellings (census 2021)
+  /// Residents' census 2021 employment rate (employed / population 16+) and unemployment rate
+  /// (unemployed / active); labour_from_data as the other markers (districts take the city's).
+  std::vector<double> employment_rate, unemployment_rate;
+  std::vector<std::uint8_t> labour_from_data;
 
   // state, in agent units (one agent = 1/scale households)
   std::vector<std::array<std::int64_t, kTenures>> stock;     ///< dwellings by use

@@ -56,6 +56,8 @@ struct ZoneRow {
   double household_size = 0;  ///< persons per household
   bool rent_data = false;
   bool own_row = false;  ///< households, tenure and income copied from the zone's own data row
+  double employment = -1, unemployment = -1;  ///< census rates; < 0 = no data (metro mean)
+  bool labour_data = false;
 };
 
 std::array<double, kTenures> tenure_shares(const MunicipalityRow& m, double social_share) {
@@ -104,6 +106,10 @@ Zones build_zones(const RegionInput& in, const ZoneBuildParams& p) {
       r.household_size = core->household_size;  // assumption: the city's mean
       r.rent = d.rent_2015;
       r.rent_data = true;
+      if (core->employment_rate && core->unemployment_rate) {  // assumption: the city's rates
+        r.employment = *core->employment_rate;
+        r.unemployment = *core->unemployment_rate;
+      }
       rows.push_back(r);
     }
   }
@@ -124,6 +130,11 @@ Zones build_zones(const RegionInput& in, const ZoneBuildParams& p) {
     r.share = tenure_shares(m, p.social_share_of_rented);
     r.income_month = m.income_per_household * p.income_backcast / 12.0;
     r.household_size = m.household_size;
+    if (m.employment_rate && m.unemployment_rate) {
+      r.employment = *m.employment_rate;
+      r.unemployment = *m.unemployment_rate;
+      r.labour_data = true;
+    }
     if (r.core) {
       r.rent = p.reference_rent;
       r.rent_data = true;
@@ -149,6 +160,17 @@ Zones build_zones(const RegionInput& in, const ZoneBuildParams& p) {
     for (std::size_t u = 0; u < kTenures; ++u) metro_share[u] += r.share[u] * r.households;
   }
   for (auto& s : metro_share) s /= metro_households;
+  // Zones without census labour rates (and the external zone) take the metro's household-weighted
+  // mean; without any data, orders of magnitude of the AMB's census 2021 (docs/DATA.md).
+  double emp_sum = 0, unemp_sum = 0, labour_households = 0;
+  for (const auto& r : rows)
+    if (r.employment >= 0) {
+      emp_sum += r.employment * r.households;
+      unemp_sum += r.unemployment * r.households;
+      labour_households += r.households;
+    }
+  const double metro_employment = labour_households > 0 ? emp_sum / labour_households : 0.49;
+  const double metro_unemployment = labour_households > 0 ? unemp_sum / labour_households : 0.12;
   {
     ZoneRow r;
     r.code = kExternalZoneCode;
@@ -194,6 +216,9 @@ Zones build_zones(const RegionInput& in, const ZoneBuildParams& p) {
     z.tenure_from_data[i] = r.own_row;
     z.income_from_data[i] = r.own_row;
     z.nonprincipal[i] = r.nonprincipal;
+    z.employment_rate[i] = r.employment >= 0 ? r.employment : metro_employment;
+    z.unemployment_rate[i] = r.employment >= 0 ? r.unemployment : metro_unemployment;
+    z.labour_from_data[i] = r.labour_data;
     z.rent_market[i] = r.rent;
     for (std::size_t u = 0; u < kTenures; ++u) z.occupied[i][u] = cells[i * kTenures + u];
     std::array<double, kTenures> vacant_real{};

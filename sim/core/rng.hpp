@@ -25,6 +25,7 @@ enum class Mechanism : std::uint32_t {
   kArrivalTraits = 7,   ///< attributes of an accepted arrival (income, tenure, age, zone of origin)
   kAgeing = 8,          ///< transitions of the head's age band
   kLandlord = 9,  ///< landlord draws: fund transfer (slot 0), new lease (1), social lottery (2)
+  kLabour = 10,   ///< employment transitions, job-seeker and vacancy priorities, commuting
   kTest = 99,     ///< reserved for tests
 };
 

@@ -126,6 +126,7 @@ void validate_region_references(const agents::RegionInput& in,
                          "; expected a zone code of the region"});
   }
   if (!in.tourism_file.empty()) check_tourism_zones(in.tourism, in.tourism_file, zone_codes, diags);
+  check_jobs_zones(in, zone_codes, diags);
   if (!diags.empty()) throw InputError(std::move(diags));
 }
 

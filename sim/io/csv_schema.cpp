@@ -31,6 +31,8 @@ std::string expectation(Cell kind) {
       return "a year in [1900, 2200]";
     case Cell::kMonth:
       return "a month number in [1, 12]";
+    case Cell::kShare:
+      return "a share in [0, 1]";
   }
   return "?";
 }
@@ -59,6 +61,7 @@ std::string check_cell(Cell kind, const std::string& text, double& value) {
                   : kind == Cell::kMonth    ? whole && value >= 1 && value <= 12
                   : kind == Cell::kCount    ? value >= 0
                   : kind == Cell::kPositive ? value > 0
+                  : kind == Cell::kShare    ? value >= 0 && value <= 1
                   : kind == Cell::kLat      ? value >= -90 && value <= 90
                                             : value >= -180 && value <= 180;
   return ok ? ""

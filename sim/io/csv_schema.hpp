@@ -16,7 +16,7 @@ namespace metrosim::io::csv {
 
 using Diags = std::vector<Diagnostic>;
 
-enum class Cell { kText, kIneCode, kCode, kCount, kPositive, kLat, kLon, kYear, kMonth };
+enum class Cell { kText, kIneCode, kCode, kCount, kPositive, kLat, kLon, kYear, kMonth, kShare };
 
 struct Column {
   const char* name;

@@ -65,5 +65,7 @@ void add_tourism_keys(Keys& k);
 /// Keys of housing supply, asset prices, rent regulation ([housing]) and investors
 /// ([investors]) (scenario_keys_supply.cpp).
 void add_supply_keys(Keys& k);
+/// Keys of the labour section (scenario_keys_labour.cpp).
+void add_labour_keys(Keys& k);
 
 }  // namespace metrosim::io::key_binding

@@ -30,8 +30,6 @@ const std::vector<std::string> kIgnoredMunicipalityColumns = {
     "census2021_dwellings_principal",
     "adrh2022_net_income_per_person_eur",
     "adrh2022_median_income_per_consumption_unit_eur",
-    "census2021_employment_rate",
-    "census2021_unemployment_rate",
     "rent_2024q1_eur_month"};
 const std::vector<std::string> kIgnoredDistrictColumns = {"population_2018_ine", "hut_count_2022"};
 
@@ -48,7 +46,9 @@ const std::vector<Column> kMunicipalityColumns = {
     {"census2021_dwellings_other_tenure", Cell::kCount, true},
     {"adrh2022_net_income_per_household_eur", Cell::kPositive, true},
     {"adrh2022_mean_household_size", Cell::kPositive, false},
-    {"rent_2018_eur_month", Cell::kPositive, false}};
+    {"rent_2018_eur_month", Cell::kPositive, false},
+    {"census2021_employment_rate", Cell::kShare, false},
+    {"census2021_unemployment_rate", Cell::kShare, false}};
 
 const std::vector<Column> kDistrictColumns = {{"district_code", Cell::kCode, true},
                                               {"name", Cell::kText, true},
@@ -100,6 +100,10 @@ agents::RegionInput read_region(const model::Scenario& s, const std::string& def
           if (v.count("adrh2022_mean_household_size"))
             m.household_size = number(v, "adrh2022_mean_household_size");
           if (v.count("rent_2018_eur_month")) m.rent_2018 = number(v, "rent_2018_eur_month");
+          if (v.count("census2021_employment_rate"))
+            m.employment_rate = number(v, "census2021_employment_rate");
+          if (v.count("census2021_unemployment_rate"))
+            m.unemployment_rate = number(v, "census2021_unemployment_rate");
           m.line = row.line;
           in.municipalities.push_back(std::move(m));
         },
@@ -148,6 +152,7 @@ agents::RegionInput read_region(const model::Scenario& s, const std::string& def
     in.tourism_file = (dir / s.region.tourism).string();
     in.tourism = read_tourism_table(in.tourism_file, in, diags);
   }
+  read_jobs_table(s, dir, in, diags);
   if (!diags.empty()) throw InputError(std::move(diags));
   return in;
 }

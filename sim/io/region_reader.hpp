@@ -25,6 +25,12 @@ void validate_region_references(const agents::RegionInput& in,
 /// `diags` (used by read_region; in calendar_tables.cpp).
 void read_calendar_tables(const model::Scenario& s, const std::filesystem::path& dir,
                           agents::RegionInput& in, std::vector<Diagnostic>& diags);
+/// Reads the optional jobs table (scenario.region.jobs; empty = none) into `in` (jobs_reader.cpp).
+void read_jobs_table(const model::Scenario& s, const std::filesystem::path& dir,
+                     agents::RegionInput& in, std::vector<Diagnostic>& diags);
+/// Appends a problem for every jobs row whose zone is unknown or the external zone.
+void check_jobs_zones(const agents::RegionInput& in, const std::vector<std::string>& zone_codes,
+                      std::vector<Diagnostic>& diags);
 std::string resolve_region_dir(const model::Scenario& s, const std::string& default_region_dir);
 
 }  // namespace metrosim::io

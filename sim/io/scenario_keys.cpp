@@ -158,6 +158,15 @@ void add_region_keys(Keys& k) {
               "adrh2022_mean_household_size (residents for tourism pressure)"},
       &Scenario::region, &P::household_size);
   add(k,
+      {.name = "region.jobs",
+       .type = KeyType::kString,
+       .unit = "file name",
+       .allow_empty = true,
+       .allowed_text = "a CSV file name inside region.dir; empty = jobs derived from residents",
+       .source = kRegionData,
+       .doc = "jobs located in each zone by sector (structure of the initial jobs)"},
+      &Scenario::region, &P::jobs);
+  add(k,
       {.name = "region.core_municipality",
        .type = KeyType::kString,
        .unit = "INE code",
@@ -435,6 +444,7 @@ Keys make_keys() {
   add_relocation_keys(keys);
   add_output_keys(keys);
   add_migration_keys(keys);
+  add_labour_keys(keys);
   add_supply_keys(keys);
   add_tourism_keys(keys);
   add_shocks_keys(keys);

@@ -117,6 +117,38 @@ const std::array<IndicatorSpec, kMetroCount>& metro_indicators() {
       {"fund_spend", F, "EUR/month", "capital spent by large holders on LTR purchases (nominal)"},
       {"social_lettings", F, "households/month",
        "LTR tenant households housed in vacant social dwellings from the waiting list"},
+      {"jobs", S, "jobs",
+       "jobs located in the metro (filled or vacant; persons: household jobs × "
+       "labour.workers_per_employed_household)"},
+      {"jobs_tourism", S, "jobs",
+       "tourism jobs (accommodation, food, leisure) located in the metro"},
+      {"jobs_tradable", S, "jobs",
+       "tradable jobs (industry, ICT, professional services, logistics, finance) in the metro"},
+      {"jobs_local", S, "jobs",
+       "local non-tradable jobs (retail, public and other services) in the metro"},
+      {"jobs_vacant", S, "jobs", "vacant jobs in the metro"},
+      {"employed", S, "persons", "employed residents of the metro, by residence (any workplace)"},
+      {"unemployment_rate", M, "1",
+       "unemployed / active household heads resident in the metro (by residence)"},
+      {"hires", F, "jobs/month", "vacancies filled (jobs created or freed, taken by residents)"},
+      {"separations", F, "jobs/month", "jobs left into unemployment"},
+      {"layoffs", F, "jobs/month", "filled jobs cut because the jobs path fell below them"},
+      {"retirements", F, "households/month", "household heads 65+ leaving the labour force"},
+      {"commute_km_mean", M, "km",
+       "mean one-way home-to-work distance of employed households (metro jobs; great-circle)"},
+      {"commute_km", F, "km/month",
+       "commuting distance travelled to metro jobs (two trips per workday; for pollution)"},
+      {"tourism_jobs_share", M, "1", "tourism share of the jobs located in the metro"},
+      {"krugman_index", M, "1",
+       "job-weighted mean over zones of the Krugman specialisation index (0 = zones alike, 2 = no "
+       "sector in common)"},
+      {"stress_jobs_lost", M, "jobs",
+       "counterfactual: jobs lost in a stress year with tourism demand × "
+       "labour.stress_tourism_factor (direct tourism jobs and induced local jobs)"},
+      {"stress_jobs_lost_share", M, "1", "stress_jobs_lost / jobs"},
+      {"tourism_demand_index", M, "1",
+       "tourism demand driving tourism jobs, relative to the start (key × per-zone hook, "
+       "tourism-job weighted)"},
   }};
   return t;
 }
@@ -205,6 +237,27 @@ const std::array<IndicatorSpec, kZoneCount>& zone_indicators() {
       {"fund_purchases", F, "dwellings/month", "LTR dwellings bought by large holders"},
       {"social_lettings", F, "households/month",
        "LTR tenant households of the zone housed in its vacant social dwellings"},
+      {"jobs_tourism", S, "jobs", "tourism jobs located in the zone (by workplace)"},
+      {"jobs_tradable", S, "jobs", "tradable jobs located in the zone (by workplace)"},
+      {"jobs_local", S, "jobs", "local non-tradable jobs located in the zone (by workplace)"},
+      {"jobs_vacant", S, "jobs", "vacant jobs located in the zone"},
+      {"employed_residents", S, "persons", "employed residents of the zone (by residence)"},
+      {"unemployment_rate", M, "1",
+       "unemployed / active household heads resident in the zone (NaN without active residents)"},
+      {"hires_workplace", F, "jobs/month", "vacancies of the zone filled (benefit by workplace)"},
+      {"hires_residence", F, "jobs/month",
+       "vacancies anywhere filled by the zone's residents (benefit by residence)"},
+      {"commute_km_mean", M, "km",
+       "mean one-way commute of the zone's employed residents (NaN without them)"},
+      {"tourism_jobs_share", M, "1", "tourism share of the zone's jobs (NaN without jobs)"},
+      {"lq_tourism", M, "1",
+       "location quotient of tourism jobs: zone share / metro share (NaN without jobs)"},
+      {"krugman_index", M, "1",
+       "Krugman specialisation index of the zone's jobs against the rest of the metro"},
+      {"stress_jobs_lost", M, "jobs",
+       "counterfactual: jobs located in the zone lost in the stress year (direct tourism jobs "
+       "here, and local jobs induced by the tourism jobs its residents hold)"},
+      {"tourism_demand", M, "1", "per-zone tourism demand hook relative to the start"},
   }};
   return t;
 }
@@ -235,6 +288,11 @@ const std::array<IndicatorSpec, kZoneStaticCount>& zone_static_indicators() {
       {"tourism_from_data", X, "1",
        "1: hotel beds, licensed STR units and attraction of the zone are all data (0: at least "
        "one is a documented assumption, docs/TOURISM.md)"},
+      {"labour_source", X, "1",
+       "1 if the census employment and unemployment rates come from the zone's own row, 0 if "
+       "derived (districts take the city's, the external zone the metro's)"},
+      {"jobs_source", X, "1",
+       "1 if the initial jobs come from a jobs-table row marked data, 0 if derived or assumed"},
   }};
   return t;
 }

@@ -86,6 +86,24 @@ enum class MetroInd : std::size_t {
   kFundPurchases,
   kFundSpend,
   kSocialLettings,
+  kJobs,
+  kJobsTourism,
+  kJobsTradable,
+  kJobsLocal,
+  kJobsVacant,
+  kEmployed,
+  kUnemploymentRate,
+  kHires,
+  kSeparations,
+  kLayoffs,
+  kRetirements,
+  kCommuteKmMean,
+  kCommuteKm,
+  kTourismJobsShare,
+  kKrugmanIndex,
+  kStressJobsLost,
+  kStressJobsLostShare,
+  kTourismDemandIndex,
   kCount
 };
 
@@ -146,6 +164,20 @@ enum class ZoneInd : std::size_t {
   kLargeHolderShareLtr,
   kFundPurchases,
   kSocialLettings,
+  kJobsTourism,
+  kJobsTradable,
+  kJobsLocal,
+  kJobsVacant,
+  kEmployedResidents,
+  kUnemploymentRate,
+  kHiresWorkplace,
+  kHiresResidence,
+  kCommuteKmMean,
+  kTourismJobsShare,
+  kLqTourism,
+  kKrugmanIndex,
+  kStressJobsLost,
+  kTourismDemand,
   kCount
 };
 
@@ -164,6 +196,8 @@ enum class ZoneStatic : std::size_t {
   kAirport,
   kCruiseTerminal,
   kTourismFromData,
+  kLabourFromData,
+  kJobsFromData,
   kCount
 };
 

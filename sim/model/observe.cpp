@@ -226,6 +226,8 @@ void record_static(const World& w, Recorder& rec) {
     put(ZoneStatic::kTenureFromData, z, w.zones.tenure_from_data[z]);
     put(ZoneStatic::kIncomeFromData, z, w.zones.income_from_data[z]);
     put(ZoneStatic::kRentLoopGain, z, w.loop_gain[z]);
+    put(ZoneStatic::kLabourFromData, z, w.zones.labour_from_data[z]);
+    put(ZoneStatic::kJobsFromData, z, w.jobs.jobs_from_data[z]);
   }
   record_tourism_static(w, rec);
 }

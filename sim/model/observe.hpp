@@ -12,6 +12,10 @@ void record_static(const World& w, Recorder& rec);
 /// Housing-supply stocks and flows (MODEL.md §7.9); called by observe_stocks and record_flows.
 void observe_supply_stocks(const World& w, core::Step t, Recorder& rec);
 void record_supply_flows(const World& w, core::Step t, Recorder& rec);
+/// Labour indicators: stocks of month t (after observe_stocks) and the month's flows
+/// (observe_labour.cpp).
+void observe_labour(const World& w, core::Step t, Recorder& rec);
+void record_labour_flows(const World& w, core::Step t, Recorder& rec);
 /// Agency budgets and event attendance of month t (inputs from the region's calendar tables).
 void record_calendar(const World& w, core::Step t, Recorder& rec);
 /// Tourism and STR indicators (observe_tourism.cpp), called by the three functions above.

@@ -8,6 +8,7 @@
 
 #include "mechanisms/housing/housing_params.hpp"
 #include "mechanisms/housing/supply_params.hpp"
+#include "mechanisms/labour/labour_params.hpp"
 #include "mechanisms/migration/migration_params.hpp"
 #include "mechanisms/relocation/relocation_params.hpp"
 #include "mechanisms/tourism/tourism_params.hpp"
@@ -34,9 +35,10 @@ struct RegionParams {
   std::string agencies = "agencies.csv";              ///< empty = no agencies
   std::string events = "events.csv";                  ///< empty = no scheduled events
   std::string tourism = "tourism.csv";                ///< empty = no tourism market
-  std::string core_municipality = "08019";            ///< INE code of the core city
-  double social_share_of_rented = 0.05;  ///< rented households in social housing, [0, 1]
-  double household_size = 2.5;           ///< persons per household where the data lack it, [1, 10]
+  std::string jobs = "";  ///< jobs by zone and sector; empty = derived from residents
+  std::string core_municipality = "08019";  ///< INE code of the core city
+  double social_share_of_rented = 0.05;     ///< rented households in social housing, [0, 1]
+  double household_size = 2.5;  ///< persons per household where the data lack it, [1, 10]
   double ltr_vacant_share_of_nonprincipal = 0.10;    ///< [0, 1]
   double owner_vacant_share_of_nonprincipal = 0.05;  ///< [0, 1]
   double social_vacancy = 0.01;         ///< vacant share of social stock at start, [0, 0.5]
@@ -98,6 +100,7 @@ struct Scenario {
   mechanisms::RelocationParams relocation;
   mechanisms::MigrationParams migration;
   mechanisms::TourismParams tourism;
+  mechanisms::LabourParams labour;
   OutputParams output;
   ShocksParams shocks;
   std::vector<ZoneOverride>

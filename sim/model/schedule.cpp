@@ -8,6 +8,7 @@
 #include "mechanisms/housing/market_rent.hpp"
 #include "mechanisms/housing/social_letting.hpp"
 #include "mechanisms/housing/tenure_conversion.hpp"
+#include "mechanisms/labour/labour.hpp"
 #include "mechanisms/relocation/zone_choice.hpp"
 #include "model/calendar_step.hpp"
 #include "model/observe.hpp"
@@ -60,6 +61,7 @@ void step(World& w, core::Step t, Recorder& rec) {
   core::StepContext ctx{t, w.calendar, w.rng_key};
 
   observe_stocks(w, t, rec);
+  observe_labour(w, t, rec);
   record_calendar(w, t, rec);
 
   if (t > 0 && w.calendar.is_january(t)) {
@@ -70,12 +72,16 @@ void step(World& w, core::Step t, Recorder& rec) {
     mechanisms::age_heads(s.migration, ctx, w.households);
   }
 
+  // Labour (MODEL.md §3 step 7): retirements, separations, the jobs path, gravity filling.
+  mechanisms::labour_step(s.labour, ctx, w.zones, w.households, w.jobs);
+
   // Arrivals see the metro as it is at the start of the month (the group index is current).
   const mechanisms::ArrivalContext arrivals_ctx = arrival_context(w);
-  // Exits free their dwellings before anyone chooses.
+  // Exits free their dwellings and jobs before anyone chooses.
   w.migration_flows.reset(w.zones.size());
-  mechanisms::remove_exits(mechanisms::decide_exits(s.migration, ctx, w.households), w.households,
-                           w.zones, w.migration_flows);
+  const auto exits = mechanisms::decide_exits(s.migration, ctx, w.households);
+  mechanisms::release_jobs(exits, w.households, w.jobs);
+  mechanisms::remove_exits(exits, w.households, w.zones, w.migration_flows);
 
   mechanisms::decide_moves(s.investors, s.rent_cap, s.relocation, ctx, w.households, w.zones,
                            w.tourism.nonrenewal_probability, w.events);
@@ -134,6 +140,8 @@ void step(World& w, core::Step t, Recorder& rec) {
       to_str[z] = -(w.tourism.flows.ltr_to_licensed[z] + w.tourism.flows.ltr_to_unlicensed[z]);
     convert_out_of_ltr(w, to_str, t);
   }
+  // Housed researchers and skilled workers take a vacant tradable job (they come for one).
+  mechanisms::place_arrivals(s.labour, ctx, first_arrival, w.households, w.jobs);
 
   check_world(w);  // before the external zone's offer is replenished: no use ever overfilled
   const auto converted = mechanisms::convert_vacant_tenure(s.housing, w.zones);
@@ -153,6 +161,7 @@ void step(World& w, core::Step t, Recorder& rec) {
   w.zones.check_invariants();
   check_supply(w);
   record_flows(w, t, rec);
+  record_labour_flows(w, t, rec);
 }
 
 Recorder simulate(World& w, const std::function<void(core::Step, core::Step)>& progress) {

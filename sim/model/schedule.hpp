@@ -3,12 +3,14 @@
 //      then stocks are observed (first day of the month)
 //   1. calendar: January indexation of contract rents (CPI, capped by
 //      economy.rent_indexation_cap) and incomes (wage index); ageing
+//   1b. labour: retirements and separations, the jobs path with the local multiplier, layoffs,
+//      vacancies filled by commuting gravity (MODEL.md §3 step 7, before migration)
 //   2. exits (emigration, talent departures, dissolutions) free their dwellings
 //   3. move events (life-course hazard, renewals, evictions); arrivals appended from thinned
 //   streams
 //   4. zone choice of movers and arrivals (size-corrected logit, ranked choices)
 //   5. matching to vacancies by keyed priority; moves applied; displacement recorded; unhoused
-//      arrivals dropped
+//      arrivals dropped; housed researchers and skilled workers take a vacant tradable job
 //   6. vacant social dwellings let to waiting-list LTR tenants; invariants checked; vacant-stock
 //      tenure conversion (large holders lose their share of LTR units converted); market rents from
 //      post-matching vacancy; asset prices, construction starts and completions, fund purchases

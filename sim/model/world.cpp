@@ -3,12 +3,14 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 #include <stdexcept>
 #include <string>
 
 #include "agents/households_init.hpp"
 #include "agents/zones_init.hpp"
 #include "mechanisms/housing/market_rent.hpp"
+#include "mechanisms/labour/labour.hpp"
 #include "model/supply.hpp"
 
 namespace metrosim::model {
@@ -116,6 +118,15 @@ World build_world(const Scenario& s, const agents::RegionInput& region, std::uin
   w.households = agents::init_households(w.zones, hp, w.rng_key);
   for (auto band : w.households.age_band)
     if (band == agents::AgeBand::k35to64) w.households_35_64_initial += w.weight;
+  // Jobs: the region's jobs table where it has a zone's row, else derived (docs/LABOUR.md).
+  std::vector<std::optional<std::array<double, agents::kJobSectors>>> table(w.zones.size());
+  for (const auto& r : region.jobs)
+    for (std::size_t z = 0; z < w.zones.size(); ++z)
+      if (w.zones.code[z] == r.zone_code) table[z] = {{r.tourism, r.tradable, r.local}};
+  mechanisms::init_labour(s.labour, w.rng_key, w.weight, w.zones, table, w.households, w.jobs);
+  for (const auto& r : region.jobs)
+    for (std::size_t z = 0; z < w.zones.size(); ++z)
+      if (w.zones.code[z] == r.zone_code) w.jobs.jobs_from_data[z] = r.from_data;
   w.by_zone.build(w.households.zone, w.zones.size());
   w.agencies = agents::build_agencies(region.agencies);
   w.events_calendar = agents::EventCalendar(region.events);
@@ -147,6 +158,19 @@ void check_world(const World& w) {
                                " " + agents::kTenureNames[u] + " households but occupancy " +
                                std::to_string(w.zones.occupied[z][u]));
   check_supply(w);
+  // Employed households = filled jobs, and filled ≤ slots, for every zone and sector.
+  const auto filled = mechanisms::count_filled(w.households, w.zones.size());
+  for (std::size_t z = 0; z < w.zones.size(); ++z)
+    for (std::size_t s = 0; s < agents::kJobSectors; ++s) {
+      const std::string cell = "zone " + w.zones.code[z] + ", " + agents::kJobSectorNames[s];
+      if (filled[z][s] != w.jobs.filled[z][s])
+        throw std::logic_error(cell + ": " + std::to_string(filled[z][s]) +
+                               " employed households but " + std::to_string(w.jobs.filled[z][s]) +
+                               " filled jobs booked");
+      if (filled[z][s] > w.jobs.jobs[z][s] || w.jobs.jobs[z][s] < 0)
+        throw std::logic_error(cell + ": " + std::to_string(filled[z][s]) + " filled jobs for " +
+                               std::to_string(w.jobs.jobs[z][s]) + " slots");
+    }
 }
 
 }  // namespace metrosim::model

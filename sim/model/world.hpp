@@ -16,6 +16,7 @@
 #include "mechanisms/housing/asset_price.hpp"
 #include "mechanisms/housing/construction.hpp"
 #include "mechanisms/housing/investors.hpp"
+#include "mechanisms/labour/jobs_state.hpp"
 #include "mechanisms/migration/migration.hpp"
 #include "mechanisms/relocation/matching.hpp"
 #include "mechanisms/relocation/move_events.hpp"
@@ -31,7 +32,8 @@ struct World {
   core::RngKey rng_key;
   agents::Zones zones;
   agents::Households households;
-  agents::Firms firms;  ///< empty until the firm mechanism (issue 4) populates it
+  mechanisms::JobsState jobs;  ///< jobs by workplace zone and sector (MODEL.md §7.6)
+  agents::Firms firms;         ///< empty until the firm mechanism (issue 4) populates it
   agents::Agencies agencies;
   agents::EventCalendar events_calendar;
   TourismWorld tourism;           ///< tourism market and STR stocks (MODEL.md §7.8)
@@ -72,9 +74,10 @@ void refresh_zone_parameters(World& w);
 /// Zone codes of the region in zone order (for validating `key@CODE` overrides).
 std::vector<std::string> zone_codes(const Scenario& s, const agents::RegionInput& region);
 
-/// Checks every invariant: stores' own checks, occupancy recounted from households equals the
-/// zone store's occupancy for every zone and use, and the supply invariants (model/supply.hpp).
-/// Throws std::logic_error naming the breach.
+/// Checks every invariant: stores' own checks; occupancy recounted from households equals the
+/// zone store's occupancy for every zone and use; the supply invariants (model/supply.hpp); jobs
+/// held by households, recounted, equal the jobs' bookkeeping and never exceed the job slots of
+/// any zone and sector. Throws std::logic_error naming the breach.
 void check_world(const World& w);
 
 }  // namespace metrosim::model

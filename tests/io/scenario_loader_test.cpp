@@ -217,8 +217,8 @@ TEST_CASE("every key's setter and getter touch one field and only that one", "[i
               io::format_value(other, other.get(defaults)));
   }
   CHECK(sections == std::set<std::string>{"agents", "brand", "economy", "external", "housing",
-                                          "migration", "output", "region", "relocation", "run",
-                                          "investors", "shocks", "talent", "tourism"});
+                                          "investors", "labour", "migration", "output", "region",
+                                          "relocation", "run", "shocks", "talent", "tourism"});
 }
 
 TEST_CASE("unknown zone codes are reported with file, line and a suggestion", "[io][scenario]") {

@@ -7,6 +7,7 @@
 
 #include "io/region_reader.hpp"
 #include "io/scenario_loader.hpp"
+#include "mechanisms/labour/labour.hpp"
 #include "mechanisms/migration/migration.hpp"
 #include "model/schedule.hpp"
 #include "support/tiny_world.hpp"
@@ -87,6 +88,7 @@ TEST_CASE("migration: exits occur at their monthly hazards and free dwellings", 
   flows.reset(w.zones.size());
   const std::size_t before = w.households.size();
   const auto e = mechanisms::decide_exits(p, {0, w.calendar, w.rng_key}, w.households);
+  mechanisms::release_jobs(e, w.households, w.jobs);  // exits free their jobs too
   mechanisms::remove_exits(e, w.households, w.zones, flows);
   std::int64_t recorded = 0;
   for (const auto& z : flows.exits) recorded += z[0] + z[1] + z[2];

@@ -168,6 +168,15 @@ std::size_t append_arrivals(const MigrationParams& p, const core::StepContext& c
       hh.origin.push_back(origin_of(stream));
       hh.age_band.push_back(arrival_age(stream, s.uniform(3)));
       hh.landlord.push_back(agents::LandlordType::kSmall);  // set when it signs an LTR lease
+      // Labour status at arrival (docs/LABOUR.md): students study, heads 65+ are retired, everyone
+      // else seeks a job; researchers and skilled workers take one once housed (labour's
+      // place_arrivals), the others compete for vacancies from next month.
+      const bool inactive =
+          stream == ArrivalStream::kStudent || hh.age_band.back() == AgeBand::k65plus;
+      hh.employment.push_back(inactive ? agents::Employment::kInactive
+                                       : agents::Employment::kUnemployed);
+      hh.workplace.push_back(core::kNoZone);
+      hh.sector.push_back(agents::kNoJobSector);
       core::ZoneIndex from = core::kNoZone;
       if (stream == ArrivalStream::kFormation && weight_total > 0.0) {
         // The parent's zone, drawn in proportion to households with head 35–64.
