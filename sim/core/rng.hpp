@@ -1,7 +1,8 @@
 // rng.hpp — counter-based random streams (Random123 Philox4x64-10).
 // Every draw is a pure function of (seed, replicate, mechanism, entity_id, step, draw_slot), so
 // results do not depend on threads, array order or scenario: a baseline and a what-if with the
-// same seed share their randomness wherever their states agree (common random numbers, MODEL.md §4).
+// same seed share their randomness wherever their states agree (common random numbers, MODEL.md
+// §4).
 #pragma once
 #include <Random123/philox.h>
 
@@ -23,6 +24,7 @@ enum class Mechanism : std::uint32_t {
   kExits = 6,           ///< out-migration, talent departure and dissolution hazards
   kArrivalTraits = 7,   ///< attributes of an accepted arrival (income, tenure, age, zone of origin)
   kAgeing = 8,          ///< transitions of the head's age band
+  kExternalities = 11,  ///< residents' irritation draw (slot 0; mechanisms/externalities)
   kTest = 99,           ///< reserved for tests
 };
 

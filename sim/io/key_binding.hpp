@@ -60,5 +60,7 @@ void add(Keys& keys, KeySpec k, G Scenario::*g, H G::*h, F H::*f) {
 
 /// Keys of the migration and talent sections (scenario_keys_migration.cpp).
 void add_migration_keys(Keys& k);
+/// Keys of the externalities section (scenario_keys_externalities.cpp).
+void add_externality_keys(Keys& k);
 
 }  // namespace metrosim::io::key_binding

@@ -362,6 +362,7 @@ Keys make_keys() {
   add_relocation_keys(keys);
   add_output_keys(keys);
   add_migration_keys(keys);
+  add_externality_keys(keys);
   std::sort(keys.begin(), keys.end(),
             [](const KeySpec& a, const KeySpec& b) { return a.name < b.name; });
   for (std::size_t i = 1; i < keys.size(); ++i)

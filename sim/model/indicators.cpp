@@ -6,7 +6,7 @@
 namespace metrosim::model {
 
 namespace {
-constexpr Kind F = Kind::kFlow, S = Kind::kStock, X = Kind::kStatic;
+constexpr Kind F = Kind::kFlow, S = Kind::kStock, M = Kind::kMean, X = Kind::kStatic;
 }
 
 const std::array<IndicatorSpec, kMetroCount>& metro_indicators() {
@@ -63,6 +63,18 @@ const std::array<IndicatorSpec, kMetroCount>& metro_indicators() {
       {"talent_departures", F, "households/month",
        "international-talent households leaving the region"},
       {"dissolutions", F, "households/month", "households dissolved (head 65+)"},
+      {"welfare_mean", M, "EUR/month",
+       "household location logsum (relocation utility / marginal utility of income) at the "
+       "month's end, mean over metro households; arbitrary zero: compare differences only"},
+      {"welfare_q1", M, "EUR/month",
+       "welfare_mean over households in the lowest fifth of metro incomes this month"},
+      {"welfare_q2", M, "EUR/month", "welfare_mean over the second fifth of metro incomes"},
+      {"welfare_q3", M, "EUR/month", "welfare_mean over the third fifth of metro incomes"},
+      {"welfare_q4", M, "EUR/month", "welfare_mean over the fourth fifth of metro incomes"},
+      {"welfare_q5", M, "EUR/month", "welfare_mean over the highest fifth of metro incomes"},
+      {"welfare_owner", M, "EUR/month", "welfare_mean over owner-occupier households"},
+      {"welfare_ltr", M, "EUR/month", "welfare_mean over long-term-rental tenant households"},
+      {"welfare_social", M, "EUR/month", "welfare_mean over social-housing tenant households"},
   }};
   return t;
 }
@@ -101,6 +113,9 @@ const std::array<IndicatorSpec, kZoneCount>& zone_indicators() {
        "arriving or newly formed households housed in the zone"},
       {"exits_out", F, "households/month",
        "households leaving the region or dissolved, from the zone"},
+      {"welfare_logsum", M, "EUR/month",
+       "household location logsum at the month's end, mean over resident households (arbitrary "
+       "zero: compare differences only; NaN without residents)"},
   }};
   return t;
 }

@@ -52,6 +52,15 @@ enum class MetroInd : std::size_t {
   kEmigration,
   kTalentDepartures,
   kDissolutions,
+  kWelfareMean,
+  kWelfareQ1,
+  kWelfareQ2,
+  kWelfareQ3,
+  kWelfareQ4,
+  kWelfareQ5,
+  kWelfareOwner,
+  kWelfareLtr,
+  kWelfareSocial,
   kCount
 };
 
@@ -78,6 +87,7 @@ enum class ZoneInd : std::size_t {
   kTalentHouseholds,
   kArrivalsIn,
   kExitsOut,
+  kWelfareLogsum,
   kCount
 };
 

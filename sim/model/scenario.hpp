@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "mechanisms/externalities/externality_params.hpp"
 #include "mechanisms/housing/housing_params.hpp"
 #include "mechanisms/migration/migration_params.hpp"
 #include "mechanisms/relocation/relocation_params.hpp"
@@ -82,6 +83,7 @@ struct Scenario {
   mechanisms::HousingParams housing;
   mechanisms::RelocationParams relocation;
   mechanisms::MigrationParams migration;
+  mechanisms::ExternalityParams externalities;
   OutputParams output;
   std::vector<ZoneOverride>
       zone_overrides;  ///< resolved to per-zone vectors when the world is built

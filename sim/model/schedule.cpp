@@ -3,6 +3,7 @@
 
 #include <cmath>
 
+#include "mechanisms/externalities/welfare.hpp"
 #include "mechanisms/housing/indexation.hpp"
 #include "mechanisms/housing/market_rent.hpp"
 #include "mechanisms/housing/tenure_conversion.hpp"
@@ -112,7 +113,13 @@ void step(World& w, core::Step t, Recorder& rec) {
 
   // Households did not change since check_world above; conversions and rents touch zones only.
   w.zones.check_invariants();
+
+  // Step 12 (MODEL.md §3): welfare after rents update, on the vacancies next month's movers see.
+  w.welfare = mechanisms::summarise_welfare(
+      w.zones, w.households,
+      mechanisms::household_welfare(s.relocation, w.zones, w.households, w.weight));
   record_flows(w, t, rec);
+  record_welfare(w, t, rec);
 }
 
 Recorder simulate(World& w, const std::function<void(core::Step, core::Step)>& progress) {

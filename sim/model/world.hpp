@@ -13,6 +13,7 @@
 #include "core/calendar.hpp"
 #include "core/group_index.hpp"
 #include "core/rng.hpp"
+#include "mechanisms/externalities/welfare.hpp"
 #include "mechanisms/migration/migration.hpp"
 #include "mechanisms/relocation/matching.hpp"
 #include "mechanisms/relocation/move_events.hpp"
@@ -42,6 +43,7 @@ struct World {
   mechanisms::MigrationFlows migration_flows;
   std::vector<core::ZoneIndex> from_zone;                 ///< per mover: zone whose distance counts
   std::vector<mechanisms::ArrivalStream> arrival_stream;  ///< per appended arrival
+  mechanisms::WelfareSummary welfare;  ///< location logsum at the end of the month (step 12)
 };
 
 /// Builds the initial world. Throws std::invalid_argument for a region that cannot be built
