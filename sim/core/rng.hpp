@@ -1,8 +1,7 @@
 // rng.hpp — counter-based random streams (Random123 Philox4x64-10).
 // Every draw is a pure function of (seed, replicate, mechanism, entity_id, step, draw_slot), so
 // results do not depend on threads, array order or scenario: a baseline and a what-if with the
-// same seed share their randomness wherever their states agree (common random numbers, MODEL.md
-// §4).
+// same seed share their randomness wherever their states agree (common random numbers, MODEL.md §4).
 #pragma once
 #include <Random123/philox.h>
 

@@ -114,9 +114,9 @@ void step(World& w, core::Step t, Recorder& rec) {
   // Households did not change since check_world above; conversions and rents touch zones only.
   w.zones.check_invariants();
 
-  // Step 12 (MODEL.md §3): welfare after rents update, on the vacancies next month's movers see.
+  // Step 12 (MODEL.md §3): welfare after this month's market rents are set.
   w.welfare = mechanisms::summarise_welfare(
-      w.zones, w.households,
+      w.zones, w.households, w.by_zone,
       mechanisms::household_welfare(s.relocation, w.zones, w.households, w.weight));
   record_flows(w, t, rec);
   record_welfare(w, t, rec);

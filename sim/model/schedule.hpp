@@ -2,15 +2,14 @@
 //   0. observe stocks (first day of the month)
 //   1. calendar: January indexation of contract rents (CPI) and incomes (wage index); ageing
 //   2. exits (emigration, talent departures, dissolutions) free their dwellings
-//   3. move events (life-course hazard, renewals, evictions); arrivals appended from thinned
-//   streams
+//   3. move events (life-course hazard, renewals, evictions); arrivals appended from thinned streams
 //   4. zone choice of movers and arrivals (size-corrected logit, ranked choices)
 //   5. matching to vacancies by keyed priority; moves applied; displacement recorded; unhoused
 //      arrivals dropped
 //   6. invariants checked; vacant-stock tenure conversion; market rents from post-matching vacancy;
 //      the external zone's offer replenished
-//   7. welfare: the household location logsum from this month's rents and vacancies (MODEL.md
-//      §3 step 12); flows and welfare of the month recorded
+//   7. welfare: the household location logsum from this month's market rents and dwelling stocks
+//      (MODEL.md §3 step 12); flows and welfare of the month recorded
 #pragma once
 #include <functional>
 #include <vector>

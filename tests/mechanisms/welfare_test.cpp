@@ -138,11 +138,23 @@ TEST_CASE("welfare: quintiles partition households into fifths, whatever their o
   std::reverse(shuffled.begin(), shuffled.end());
   std::rotate(shuffled.begin(), shuffled.begin() + 311, shuffled.end());
   CHECK(mechanisms::quintile_bounds(shuffled) == b);
+  // The bounds are the order statistics ⌈k·n/5⌉ of a sorted copy, for wide-ranging values with
+  // many near-equal ones (the selection works on buckets of the values' leading bits).
+  for (std::size_t n : {1u, 2u, 7u, 5000u, 12345u}) {
+    std::vector<double> v(n);
+    for (std::size_t i = 0; i < n; ++i)
+      v[i] = (i % 3 == 0) ? 1000.0 + double(i % 11) * 1e-9 : std::exp(double((i * 37) % 97) / 9.0);
+    auto sorted = v;
+    std::sort(sorted.begin(), sorted.end());
+    const auto bv = mechanisms::quintile_bounds(v);
+    for (std::size_t k = 1; k <= 4; ++k) CHECK(bv[k - 1] == sorted[(k * n + 4) / 5 - 1]);
+  }
   // Ties fall to the lower quintile; every value still gets exactly one.
   const std::vector<double> ties(10, 7.0);
   const auto bt = mechanisms::quintile_bounds(ties);
   for (double v : ties) CHECK(mechanisms::quintile_of(bt, v) == 0);
-  CHECK(std::isnan(mechanisms::quintile_bounds({})[0]));
+  CHECK(std::isnan(mechanisms::quintile_bounds(std::vector<double>{})[0]));
+  CHECK_THROWS(mechanisms::quintile_bounds(std::vector<double>{1.0, -2.0}));
 }
 
 TEST_CASE("welfare: summaries are means of households, metro excluding the external zone",
@@ -151,7 +163,7 @@ TEST_CASE("welfare: summaries are means of households, metro excluding the exter
   const auto& hh = w.households;
   std::vector<double> welfare(hh.size());
   for (std::size_t i = 0; i < hh.size(); ++i) welfare[i] = double(hh.zone[i]) * 100 + 1;
-  const auto s = mechanisms::summarise_welfare(w.zones, hh, welfare);
+  const auto s = mechanisms::summarise_welfare(w.zones, hh, w.by_zone, welfare);
   for (std::size_t z = 0; z + 1 < w.zones.size(); ++z) CHECK(s.zone_mean[z] == double(z) * 100 + 1);
   double sum = 0, n = 0;
   std::array<double, mechanisms::kQuintiles> qn{};

@@ -13,6 +13,7 @@
 
 #include "agents/households.hpp"
 #include "agents/zones.hpp"
+#include "core/group_index.hpp"
 #include "mechanisms/relocation/relocation_params.hpp"
 
 namespace metrosim::mechanisms {
@@ -37,9 +38,10 @@ double household_welfare_exact(const RelocationParams& p, const agents::Zones& z
 std::vector<double> household_welfare(const RelocationParams& p, const agents::Zones& zones,
                                       const agents::Households& hh, double weight);
 
-/// Quintile bounds b_1..b_4 of `values`: b_k is the ⌈k·n/5⌉-th smallest (NaN for n = 0).
-/// Deterministic: order statistics do not depend on the input order.
-std::array<double, kQuintiles - 1> quintile_bounds(std::vector<double> values);
+/// Quintile bounds b_1..b_4 of non-negative `values`: b_k is the ⌈k·n/5⌉-th smallest (NaN for
+/// n = 0). Deterministic: order statistics do not depend on the input order. Throws
+/// std::invalid_argument for a negative or NaN value.
+std::array<double, kQuintiles - 1> quintile_bounds(std::span<const double> values);
 
 /// Quintile 0..4 of a value: the number of bounds it exceeds (ties fall to the lower quintile).
 std::size_t quintile_of(const std::array<double, kQuintiles - 1>& bounds, double value);
@@ -54,8 +56,9 @@ struct WelfareSummary {
 };
 
 /// Summarises welfare per row; quintile bounds from the incomes of metro residents this month.
-/// Serial sums in row order: bit-identical for any thread count.
+/// Sums run per zone over `by_zone` (current for `hh`) in its fixed order, then over zones in
+/// order: bit-identical for any thread count.
 WelfareSummary summarise_welfare(const agents::Zones& zones, const agents::Households& hh,
-                                 std::span<const double> welfare);
+                                 const core::GroupIndex& by_zone, std::span<const double> welfare);
 
 }  // namespace metrosim::mechanisms
