@@ -214,9 +214,9 @@ TEST_CASE("every key's setter and getter touch one field and only that one", "[i
         CHECK(io::format_value(other, other.get(s)) ==
               io::format_value(other, other.get(defaults)));
   }
-  CHECK(sections == std::set<std::string>{"agents", "brand", "economy", "external",
-                                          "externalities", "housing", "migration", "output",
-                                          "region", "relocation", "run", "talent"});
+  CHECK(sections == std::set<std::string>{"agents", "brand", "economy", "external", "externalities",
+                                          "housing", "migration", "output", "region", "relocation",
+                                          "run", "talent"});
 }
 
 TEST_CASE("unknown zone codes are reported with file, line and a suggestion", "[io][scenario]") {
