@@ -26,7 +26,8 @@ enum class Mechanism : std::uint32_t {
   kAgeing = 8,          ///< transitions of the head's age band
   kLandlord = 9,  ///< landlord draws: fund transfer (slot 0), new lease (1), social lottery (2)
   kLabour = 10,   ///< employment transitions, job-seeker and vacancy priorities, commuting
-  kTest = 99,     ///< reserved for tests
+  kExternalities = 11,  ///< residents' irritation draw (slot 0; mechanisms/externalities)
+  kTest = 99,           ///< reserved for tests
 };
 
 /// Converts 64 random bits to a double in the open interval (0, 1): never 0 or 1, so logs

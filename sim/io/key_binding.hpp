@@ -67,5 +67,7 @@ void add_tourism_keys(Keys& k);
 void add_supply_keys(Keys& k);
 /// Keys of the labour section (scenario_keys_labour.cpp).
 void add_labour_keys(Keys& k);
+/// Keys of the externalities section (scenario_keys_externalities.cpp).
+void add_externality_keys(Keys& k);
 
 }  // namespace metrosim::io::key_binding

@@ -444,6 +444,7 @@ Keys make_keys() {
   add_relocation_keys(keys);
   add_output_keys(keys);
   add_migration_keys(keys);
+  add_externality_keys(keys);
   add_labour_keys(keys);
   add_supply_keys(keys);
   add_tourism_keys(keys);

@@ -149,6 +149,18 @@ const std::array<IndicatorSpec, kMetroCount>& metro_indicators() {
       {"tourism_demand_index", M, "1",
        "tourism demand driving tourism jobs, relative to the start (key × per-zone hook, "
        "tourism-job weighted)"},
+      {"welfare_mean", M, "EUR/month",
+       "household location logsum (relocation utility / marginal utility of income) at the "
+       "month's end, mean over metro households; arbitrary zero: compare differences only"},
+      {"welfare_q1", M, "EUR/month",
+       "welfare_mean over households in the lowest fifth of metro incomes this month"},
+      {"welfare_q2", M, "EUR/month", "welfare_mean over the second fifth of metro incomes"},
+      {"welfare_q3", M, "EUR/month", "welfare_mean over the third fifth of metro incomes"},
+      {"welfare_q4", M, "EUR/month", "welfare_mean over the fourth fifth of metro incomes"},
+      {"welfare_q5", M, "EUR/month", "welfare_mean over the highest fifth of metro incomes"},
+      {"welfare_owner", M, "EUR/month", "welfare_mean over owner-occupier households"},
+      {"welfare_ltr", M, "EUR/month", "welfare_mean over long-term-rental tenant households"},
+      {"welfare_social", M, "EUR/month", "welfare_mean over social-housing tenant households"},
   }};
   return t;
 }
@@ -258,6 +270,9 @@ const std::array<IndicatorSpec, kZoneCount>& zone_indicators() {
        "counterfactual: jobs located in the zone lost in the stress year (direct tourism jobs "
        "here, and local jobs induced by the tourism jobs its residents hold)"},
       {"tourism_demand", M, "1", "per-zone tourism demand hook relative to the start"},
+      {"welfare_logsum", M, "EUR/month",
+       "household location logsum at the month's end, mean over resident households (arbitrary "
+       "zero: compare differences only; NaN without residents)"},
   }};
   return t;
 }

@@ -104,6 +104,15 @@ enum class MetroInd : std::size_t {
   kStressJobsLost,
   kStressJobsLostShare,
   kTourismDemandIndex,
+  kWelfareMean,
+  kWelfareQ1,
+  kWelfareQ2,
+  kWelfareQ3,
+  kWelfareQ4,
+  kWelfareQ5,
+  kWelfareOwner,
+  kWelfareLtr,
+  kWelfareSocial,
   kCount
 };
 
@@ -178,6 +187,7 @@ enum class ZoneInd : std::size_t {
   kKrugmanIndex,
   kStressJobsLost,
   kTourismDemand,
+  kWelfareLogsum,
   kCount
 };
 

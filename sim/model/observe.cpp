@@ -202,6 +202,21 @@ void record_flows(const World& w, core::Step t, Recorder& rec) {
   record_supply_flows(w, t, rec);
 }
 
+void record_welfare(const World& w, core::Step t, Recorder& rec) {
+  const auto& wf = w.welfare;
+  for (std::size_t z = 0; z < w.zones.size(); ++z)
+    rec.z(ZoneInd::kWelfareLogsum, t, z) = wf.zone_mean[z];
+  rec.m(t, MetroInd::kWelfareMean) = wf.metro_mean;
+  constexpr MetroInd quintile[mechanisms::kQuintiles] = {MetroInd::kWelfareQ1, MetroInd::kWelfareQ2,
+                                                         MetroInd::kWelfareQ3, MetroInd::kWelfareQ4,
+                                                         MetroInd::kWelfareQ5};
+  for (std::size_t q = 0; q < mechanisms::kQuintiles; ++q)
+    rec.m(t, quintile[q]) = wf.quintile_mean[q];
+  rec.m(t, MetroInd::kWelfareOwner) = wf.tenure_mean[0];
+  rec.m(t, MetroInd::kWelfareLtr) = wf.tenure_mean[1];
+  rec.m(t, MetroInd::kWelfareSocial) = wf.tenure_mean[2];
+}
+
 void record_calendar(const World& w, core::Step t, Recorder& rec) {
   const auto ts = static_cast<std::size_t>(t);
   for (std::size_t a = 0; a < rec.agencies; ++a)

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "mechanisms/externalities/externality_params.hpp"
 #include "mechanisms/housing/housing_params.hpp"
 #include "mechanisms/housing/supply_params.hpp"
 #include "mechanisms/labour/labour_params.hpp"
@@ -101,6 +102,7 @@ struct Scenario {
   mechanisms::MigrationParams migration;
   mechanisms::TourismParams tourism;
   mechanisms::LabourParams labour;
+  mechanisms::ExternalityParams externalities;
   OutputParams output;
   ShocksParams shocks;
   std::vector<ZoneOverride>

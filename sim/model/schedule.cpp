@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "mechanisms/externalities/welfare.hpp"
 #include "mechanisms/housing/indexation.hpp"
 #include "mechanisms/housing/market_rent.hpp"
 #include "mechanisms/housing/social_letting.hpp"
@@ -160,8 +161,14 @@ void step(World& w, core::Step t, Recorder& rec) {
   // conversions, rents and completions touch zones only.
   w.zones.check_invariants();
   check_supply(w);
+
+  // Step 12 (MODEL.md §3): welfare after this month's market rents are set.
+  w.welfare = mechanisms::summarise_welfare(
+      w.zones, w.households, w.by_zone,
+      mechanisms::household_welfare(s.relocation, w.zones, w.households, w.weight));
   record_flows(w, t, rec);
   record_labour_flows(w, t, rec);
+  record_welfare(w, t, rec);
 }
 
 Recorder simulate(World& w, const std::function<void(core::Step, core::Step)>& progress) {

@@ -14,7 +14,9 @@
 //   6. vacant social dwellings let to waiting-list LTR tenants; invariants checked; vacant-stock
 //      tenure conversion (large holders lose their share of LTR units converted); market rents from
 //      post-matching vacancy; asset prices, construction starts and completions, fund purchases
-//      (model/supply.hpp); the external zone's offer replenished; flows of the month recorded
+//      (model/supply.hpp); the external zone's offer replenished
+//   7. welfare: the household location logsum from this month's market rents and dwelling stocks
+//      (MODEL.md §3 step 12); flows and welfare of the month recorded
 #pragma once
 #include <functional>
 #include <vector>

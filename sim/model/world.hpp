@@ -13,6 +13,7 @@
 #include "core/calendar.hpp"
 #include "core/group_index.hpp"
 #include "core/rng.hpp"
+#include "mechanisms/externalities/welfare.hpp"
 #include "mechanisms/housing/asset_price.hpp"
 #include "mechanisms/housing/construction.hpp"
 #include "mechanisms/housing/investors.hpp"
@@ -59,6 +60,7 @@ struct World {
   mechanisms::FundPurchases fund_flows;          ///< this month's fund purchases
   std::vector<std::int64_t> social_lettings;     ///< this month's social lettings by zone
   std::vector<std::int64_t> ltr_to_owner_large;  ///< large holders' units converted to owner use
+  mechanisms::WelfareSummary welfare;  ///< location logsum at the end of the month (step 12)
 };
 
 /// Builds the initial world. Throws std::invalid_argument for a region that cannot be built

@@ -216,9 +216,10 @@ TEST_CASE("every key's setter and getter touch one field and only that one", "[i
         CHECK(io::format_value(other, other.get(s)) ==
               io::format_value(other, other.get(defaults)));
   }
-  CHECK(sections == std::set<std::string>{"agents", "brand", "economy", "external", "housing",
-                                          "investors", "labour", "migration", "output", "region",
-                                          "relocation", "run", "shocks", "talent", "tourism"});
+  CHECK(sections == std::set<std::string>{"agents", "brand", "economy", "external", "externalities",
+                                          "housing", "investors", "labour", "migration", "output",
+                                          "region", "relocation", "run", "shocks", "talent",
+                                          "tourism"});
 }
 
 TEST_CASE("unknown zone codes are reported with file, line and a suggestion", "[io][scenario]") {

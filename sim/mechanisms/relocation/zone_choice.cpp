@@ -7,20 +7,25 @@
 
 namespace metrosim::mechanisms {
 
-double zone_utility(const RelocationParams& p, const agents::Zones& zones,
-                    const agents::Households& hh, std::size_t i, core::ZoneIndex from,
-                    std::size_t z, std::int64_t vacant) {
+double zone_utility(const RelocationParams& p, const agents::Zones& zones, agents::Tenure tenure,
+                    double income, core::ZoneIndex from, std::size_t z, std::int64_t vacant) {
   if (vacant <= 0) return kExcluded;
   // Migrants from outside the region (no origin zone) come to live in the metro: settling in the
   // rest of the region would not make them metro arrivals.
   if (from == core::kNoZone && zones.is_external[z]) return kExcluded;
   // Owners face the market rent as a proxy of their user cost; social tenants pay no market rent.
-  const double cost = hh.tenure[i] == agents::Tenure::kSocial ? 0.0 : zones.rent_market[z];
+  const double cost = tenure == agents::Tenure::kSocial ? 0.0 : zones.rent_market[z];
   const double km = from == core::kNoZone ? 0.0
                                           : zones.distance_km(static_cast<Eigen::Index>(from),
                                                               static_cast<Eigen::Index>(z));
-  return std::log(static_cast<double>(vacant)) - p.beta_burden * cost / hh.income[i] -
+  return std::log(static_cast<double>(vacant)) - p.beta_burden * cost / income -
          p.beta_distance * km + zones.amenity[z];
+}
+
+double zone_utility(const RelocationParams& p, const agents::Zones& zones,
+                    const agents::Households& hh, std::size_t i, core::ZoneIndex from,
+                    std::size_t z, std::int64_t vacant) {
+  return zone_utility(p, zones, hh.tenure[i], hh.income[i], from, z, vacant);
 }
 
 std::vector<double> logit_probabilities(std::span<const double> u) {

@@ -15,8 +15,14 @@ namespace metrosim::mechanisms {
 
 inline constexpr double kExcluded = -1e300;  ///< utility of a zone with no vacancy
 
-/// Systematic utility of zone z for household row i given vacancies `vacant` of its tenure;
-/// `from` is the zone whose distance counts (kNoZone: none, for migrants from outside).
+/// Systematic utility of zone z for a household of tenure `tenure` and income `income`
+/// (EUR/month) given vacancies `vacant` of its tenure; `from` is the zone whose distance counts
+/// (kNoZone: none, for migrants from outside). Shared by the choice and the welfare logsum
+/// (mechanisms/externalities/welfare), so both value zones alike.
+double zone_utility(const RelocationParams& p, const agents::Zones& zones, agents::Tenure tenure,
+                    double income, core::ZoneIndex from, std::size_t z, std::int64_t vacant);
+
+/// The same for household row i (its tenure and income).
 double zone_utility(const RelocationParams& p, const agents::Zones& zones,
                     const agents::Households& hh, std::size_t i, core::ZoneIndex from,
                     std::size_t z, std::int64_t vacant);
