@@ -81,6 +81,13 @@ struct JobsRow {
   int line = 0;
 };
 
+/// One ordered pair of the travel-time matrix (region.travel_times).
+struct TravelTimeRow {
+  std::string origin, destination;  ///< zone codes: residence and workplace
+  double minutes = 0.0;             ///< door-to-door travel time
+  int line = 0;
+};
+
 struct RegionInput {
   std::vector<MunicipalityRow> municipalities;
   std::vector<DistrictRow> districts;  ///< empty: the core city is one zone
@@ -90,6 +97,8 @@ struct RegionInput {
   /// them with the zones (one per zone, zone order) when the region is validated.
   std::vector<TourismRow> tourism;
   std::vector<JobsRow> jobs;                             ///< empty: jobs derived from residents
+  std::vector<TravelTimeRow> travel_times;  ///< empty: commuting cost from distances
+  std::string travel_times_file;            ///< path as read, for messages
   std::string jobs_file;                                 ///< path as read, for messages
   std::string agencies_file, events_file, tourism_file;  ///< paths as read, for messages
   std::map<std::string, std::string> sha256;             ///< file name -> hex digest of its bytes

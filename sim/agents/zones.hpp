@@ -24,6 +24,9 @@ struct Zones {
   std::vector<std::uint8_t> is_external;  ///< the external zone, rest of the metropolitan region
   std::vector<double> lat, lon, area_km2;
   Eigen::MatrixXd distance_km;  ///< great-circle distance between zone points, km
+  /// Door-to-door minutes from the region's travel-time matrix; NaN where it has no row (or none
+  /// is given). Sized n × n when a matrix is given, empty otherwise.
+  Eigen::MatrixXd travel_minutes;
 
   // initial data in real units (census 2021; incomes back-cast to the start year)
   std::vector<double> households_data;                     ///< households

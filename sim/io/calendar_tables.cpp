@@ -127,6 +127,7 @@ void validate_region_references(const agents::RegionInput& in,
   }
   if (!in.tourism_file.empty()) check_tourism_zones(in.tourism, in.tourism_file, zone_codes, diags);
   check_jobs_zones(in, zone_codes, diags);
+  check_travel_time_zones(in, zone_codes, diags);
   if (!diags.empty()) throw InputError(std::move(diags));
 }
 

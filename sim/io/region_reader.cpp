@@ -153,6 +153,7 @@ agents::RegionInput read_region(const model::Scenario& s, const std::string& def
     in.tourism = read_tourism_table(in.tourism_file, in, diags);
   }
   read_jobs_table(s, dir, in, diags);
+  read_travel_times(s, dir, in, diags);
   if (!diags.empty()) throw InputError(std::move(diags));
   return in;
 }

@@ -31,6 +31,14 @@ void read_jobs_table(const model::Scenario& s, const std::filesystem::path& dir,
 /// Appends a problem for every jobs row whose zone is unknown or the external zone.
 void check_jobs_zones(const agents::RegionInput& in, const std::vector<std::string>& zone_codes,
                       std::vector<Diagnostic>& diags);
+
+/// Reads the optional travel-time matrix (region.travel_times) into `in`, appending problems.
+void read_travel_times(const model::Scenario& s, const std::filesystem::path& dir,
+                       agents::RegionInput& in, std::vector<Diagnostic>& diags);
+/// Checks the matrix's zone codes against the region's.
+void check_travel_time_zones(const agents::RegionInput& in,
+                             const std::vector<std::string>& zone_codes,
+                             std::vector<Diagnostic>& diags);
 std::string resolve_region_dir(const model::Scenario& s, const std::string& default_region_dir);
 
 }  // namespace metrosim::io

@@ -167,6 +167,16 @@ void add_region_keys(Keys& k) {
        .doc = "jobs located in each zone by sector (structure of the initial jobs)"},
       &Scenario::region, &P::jobs);
   add(k,
+      {.name = "region.travel_times",
+       .type = KeyType::kString,
+       .unit = "file name",
+       .allow_empty = true,
+       .allowed_text = "a CSV file name inside region.dir; empty = commuting cost from distances",
+       .source = kRegionData,
+       .doc = "door-to-door travel minutes by ordered zone pair (origin_zone, destination_zone, "
+              "minutes); pairs without a row keep their great-circle distance"},
+      &Scenario::region, &P::travel_times);
+  add(k,
       {.name = "region.core_municipality",
        .type = KeyType::kString,
        .unit = "INE code",

@@ -99,6 +99,10 @@ void add_labour_keys(Keys& k) {
   l(dbl("labour.external_intrazonal_km", "km", in(0, 100),
         "mean commute within the external zone (its point stands for a large area)"),
     &P::external_intrazonal_km);
+  l(dbl("labour.commute_speed_kmh", "km/h", in(0, 200, "(]"),
+        "door-to-door speed turning region.travel_times minutes into the gravity kernel's "
+        "km-equivalent cost (unused without a travel-time matrix)"),
+    &P::commute_speed_kmh);
   l(dbl("labour.stress_tourism_factor", "1", in(0, 1),
         "tourism demand in the stress year relative to now (counterfactual indicator)",
         "MODEL.md §7.11: half the tourism demand"),

@@ -37,6 +37,7 @@ struct RegionParams {
   std::string events = "events.csv";                  ///< empty = no scheduled events
   std::string tourism = "tourism.csv";                ///< empty = no tourism market
   std::string jobs = "";  ///< jobs by zone and sector; empty = derived from residents
+  std::string travel_times = "";  ///< door-to-door minutes by zone pair; empty = distances
   std::string core_municipality = "08019";  ///< INE code of the core city
   double social_share_of_rented = 0.05;     ///< rented households in social housing, [0, 1]
   double household_size = 2.5;  ///< persons per household where the data lack it, [1, 10]

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -80,6 +81,17 @@ World build_world(const Scenario& s, const agents::RegionInput& region, std::uin
   w.weight = 1.0 / s.agents.scale;
 
   w.zones = agents::build_zones(region, zone_build_params(s));
+  if (!region.travel_times.empty()) {
+    const auto n = static_cast<Eigen::Index>(w.zones.size());
+    w.zones.travel_minutes =
+        Eigen::MatrixXd::Constant(n, n, std::numeric_limits<double>::quiet_NaN());
+    for (const auto& r : region.travel_times) {
+      const auto a = std::find(w.zones.code.begin(), w.zones.code.end(), r.origin);
+      const auto b = std::find(w.zones.code.begin(), w.zones.code.end(), r.destination);
+      if (a != w.zones.code.end() && b != w.zones.code.end())  // codes validated before
+        w.zones.travel_minutes(a - w.zones.code.begin(), b - w.zones.code.begin()) = r.minutes;
+    }
+  }
   refresh_zone_parameters(w);
   for (std::size_t z = 0; z < w.zones.size(); ++z)
     if (w.zones.is_external[z])

@@ -29,8 +29,10 @@ struct Vacancy {
 }  // namespace
 
 std::vector<double> gravity_kernel(const JobsState& jobs, double gamma_per_km) {
-  std::vector<double> k(jobs.commute_km.size());
-  for (std::size_t x = 0; x < k.size(); ++x) k[x] = std::exp(-gamma_per_km * jobs.commute_km[x]);
+  // The cost is km-equivalent (travel minutes at the commuting speed where a matrix is given).
+  const std::vector<double>& cost = jobs.gravity_cost.empty() ? jobs.commute_km : jobs.gravity_cost;
+  std::vector<double> k(cost.size());
+  for (std::size_t x = 0; x < k.size(); ++x) k[x] = std::exp(-gamma_per_km * cost[x]);
   return k;
 }
 

@@ -48,7 +48,10 @@ struct JobsState {
   /// Tradable and tourism jobs held by residents of each zone at start: the multiplier acts on
   /// the change since then, so the initial local jobs (from data) are not counted twice.
   std::vector<double> tradable_res0, tourism_res0;
-  std::vector<double> commute_km;            ///< [j * n + i]: km from residence j to workplace i
+  std::vector<double> commute_km;  ///< [j * n + i]: km from residence j to workplace i
+  /// [j * n + i]: the gravity kernel's cost, km-equivalent: commute_km, or travel minutes ×
+  /// speed / 60 where the region's travel-time matrix has the pair.
+  std::vector<double> gravity_cost;
   std::vector<std::uint8_t> jobs_from_data;  ///< 1: initial structure from the jobs table
   LabourFlows flows;
 

@@ -48,6 +48,20 @@ std::vector<double> commute_matrix(const LabourParams& p, const agents::Zones& z
   return km;
 }
 
+std::vector<double> gravity_cost_matrix(const LabourParams& p, const agents::Zones& zones,
+                                        const std::vector<double>& km) {
+  std::vector<double> cost = km;
+  const auto n = static_cast<Eigen::Index>(zones.size());
+  if (zones.travel_minutes.rows() != n) return cost;
+  for (Eigen::Index j = 0; j < n; ++j)
+    for (Eigen::Index i = 0; i < n; ++i) {
+      const double minutes = zones.travel_minutes(j, i);
+      if (!std::isnan(minutes))
+        cost[static_cast<std::size_t>(j * n + i)] = minutes * p.commute_speed_kmh / 60.0;
+    }
+  return cost;
+}
+
 std::vector<std::array<double, kJobSectors>> derived_jobs(const LabourParams& p,
                                                           const agents::Zones& zones,
                                                           const std::vector<double>& employed) {
@@ -152,6 +166,7 @@ void init_labour(const LabourParams& p, const core::RngKey& key, double weight,
   jobs.path_level = {1.0, 1.0, 1.0};
   jobs.tourism_demand.assign(n, 1.0);
   jobs.commute_km = commute_matrix(p, zones);
+  jobs.gravity_cost = gravity_cost_matrix(p, zones, jobs.commute_km);
   jobs.flows.reset(n);
   fill_vacancies(p.gamma_per_km, key, -1, hh, jobs);
   for (std::size_t i = 0; i < hh.size(); ++i)
@@ -236,6 +251,7 @@ void labour_step(const LabourParams& p, const core::StepContext& ctx, const agen
   const std::size_t n = jobs.zones();
   jobs.flows.reset(n);
   jobs.commute_km = commute_matrix(p, zones);  // keys may change mid-run (shocks calendar)
+  jobs.gravity_cost = gravity_cost_matrix(p, zones, jobs.commute_km);
   // The multiplier reads the jobs residents held at the end of last month: this month's
   // separations are refilled below and do not cut local jobs in between.
   const auto held = held_by_residence(hh, n);

@@ -20,6 +20,11 @@ namespace metrosim::mechanisms {
 /// area to its centre, (2/3)·sqrt(area/π) (the external zone: p.external_intrazonal_km).
 std::vector<double> commute_matrix(const LabourParams& p, const agents::Zones& zones);
 
+/// The gravity kernel's cost per pair, km-equivalent: `km` where the zones carry no travel time
+/// for the pair, else minutes × labour.commute_speed_kmh / 60.
+std::vector<double> gravity_cost_matrix(const LabourParams& p, const agents::Zones& zones,
+                                        const std::vector<double>& km);
+
 /// Jobs located in each zone by sector at start, in persons, derived from employed residents
 /// (core zones × core_jobs_ratio) and the core/periphery sector shares; 0 for the external zone.
 std::vector<std::array<double, agents::kJobSectors>> derived_jobs(

@@ -42,6 +42,10 @@ struct LabourParams {
   double tradable_share_periphery = 0.33;
   /// Mean commute within the external zone, km (its point stands for a large area), [0, 100].
   double external_intrazonal_km = 10.0;
+  /// Door-to-door commuting speed that turns a travel-time matrix's minutes into the
+  /// km-equivalent cost of the gravity kernel (so labour.gamma_per_km keeps its meaning), km/h,
+  /// (0, 200]; assumption (swept).
+  double commute_speed_kmh = 25.0;
   /// Tourism demand in the stress year relative to now (§7.11: half), [0, 1].
   double stress_tourism_factor = 0.5;
 };
