@@ -21,6 +21,7 @@
 #include "mechanisms/migration/migration.hpp"
 #include "mechanisms/relocation/matching.hpp"
 #include "mechanisms/relocation/move_events.hpp"
+#include "model/externalities_step.hpp"
 #include "model/scenario.hpp"
 #include "model/tourism_step.hpp"
 
@@ -61,6 +62,11 @@ struct World {
   std::vector<std::int64_t> social_lettings;     ///< this month's social lettings by zone
   std::vector<std::int64_t> ltr_to_owner_large;  ///< large holders' units converted to owner use
   mechanisms::WelfareSummary welfare;  ///< location logsum at the end of the month (step 12)
+  ExternalitiesState externalities;    ///< irritation, emissions, pollution (step 12)
+  /// Visitor-nights sold per zone in each calendar month of a reference year [month - 1][zone]:
+  /// the tourism market's first 12 months at start without this scenario's tourism levers
+  /// (tourism_jobs.cpp). Empty without a tourism table.
+  std::vector<std::vector<double>> tourism_reference_nights;
 };
 
 /// Builds the initial world. Throws std::invalid_argument for a region that cannot be built
