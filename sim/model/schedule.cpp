@@ -76,8 +76,8 @@ void step(World& w, core::Step t, Recorder& rec) {
 
   // Labour (MODEL.md §3 step 7): retirements, separations, the jobs path, gravity filling.
   // Tourism jobs follow the visitor-nights the zone sold last month (the market runs later in
-  // the month) relative to the same calendar month of the reference year (tourism_jobs.hpp).
-  mechanisms::set_tourism_demand(w.jobs, tourism_demand_from_market(w, t));
+  // the month) relative to a lever-free reference market in the same month (tourism_jobs.hpp).
+  update_tourism_demand(w, t);
   mechanisms::labour_step(s.labour, ctx, w.zones, w.households, w.jobs);
 
   // Arrivals see the metro as it is at the start of the month (the group index is current).

@@ -1,14 +1,14 @@
 // tourism_jobs.hpp — the tourism market feeds the labour mechanism's tourism demand hook
 // (JobsState::tourism_demand; docs/LABOUR.md "Tourism demand from the market"). Tourism jobs at
-// start come from data, which describe the metro as it was, without this scenario's tourism
-// levers; so the hook compares last month's visitor-nights sold in a zone with the nights the
-// same calendar month sold in a reference year: the market's first 12 months run at build on
-// the initial stocks and residents, with the scenario's tourism keys but its levers at their
-// defaults. Same-month ratios carry no seasonality (no seasonal layoffs), and a lever set from
-// the start acts on jobs (a within-run reference would absorb it).
+// start come from data on the metro as it was, without this scenario's tourism levers or shocks;
+// so the hook compares the visitor-nights a zone sold last month with those a reference market
+// sold in the same month: a second copy of the tourism market, stepped alongside the run with
+// the same calendar, congress events and residents, but on the initial STR stocks (no
+// conversions) and with the scenario as loaded (no shocks) and the market's levers at their
+// defaults. Same-month ratios carry no seasonality and no congress that moves between months
+// from year to year (no seasonal layoffs), and a lever set from the start acts on jobs (a
+// reference taken from the run itself would absorb it).
 #pragma once
-#include <vector>
-
 #include "core/calendar.hpp"
 
 namespace metrosim::model {
@@ -20,13 +20,10 @@ struct Scenario;
 /// dispersal, dispersal_gain, cruise_cap) at their defaults.
 Scenario without_tourism_levers(const Scenario& s);
 
-/// Visitor-nights sold per zone in each of the 12 calendar months of the reference year,
-/// [month - 1][zone]; empty when the world has no tourism market. Needs w.tourism, calendar and
-/// events calendar built; changes nothing in w.
-std::vector<std::vector<double>> tourism_reference_nights(const World& w);
-
-/// The hook's per-zone index for month t: nights sold last month / the reference's nights in
-/// the same calendar month (1 where the reference sold none, in month 0, or without a market).
-std::vector<double> tourism_demand_from_market(const World& w, core::Step t);
+/// Before the labour step of month t (t > 0): steps the reference market through month t − 1
+/// (the run's market ran after labour in that month) and sets w.jobs.tourism_demand to the run's
+/// nights / the reference's nights of month t − 1 per zone (1 where the reference sold none, in
+/// month 0, or without a tourism table).
+void update_tourism_demand(World& w, core::Step t);
 
 }  // namespace metrosim::model

@@ -63,10 +63,9 @@ struct World {
   std::vector<std::int64_t> ltr_to_owner_large;  ///< large holders' units converted to owner use
   mechanisms::WelfareSummary welfare;  ///< location logsum at the end of the month (step 12)
   ExternalitiesState externalities;    ///< irritation, emissions, pollution (step 12)
-  /// Visitor-nights sold per zone in each calendar month of a reference year [month - 1][zone]:
-  /// the tourism market's first 12 months at start without this scenario's tourism levers
-  /// (tourism_jobs.cpp). Empty without a tourism table.
-  std::vector<std::vector<double>> tourism_reference_nights;
+  /// Reference tourism market for the labour hook: initial STR stocks, the scenario as loaded
+  /// with the market's levers at their defaults (model/tourism_jobs.hpp).
+  TourismWorld tourism_reference;
 };
 
 /// Builds the initial world. Throws std::invalid_argument for a region that cannot be built

@@ -128,8 +128,9 @@ TEST_CASE("a higher tourist tax lowers tourism jobs through the market (paired, 
     // ε_p = 0.7 and +10 EUR on ~60 EUR guest prices: ~10 % fewer nights and (elasticity 1)
     // about as many fewer tourism jobs; require more than 3 %.
     CHECK(jt < 0.97 * jb);
-    // The baseline's index stays near 1 over the first year: the same-month reference leaves
-    // no seasonal swing (tourism-job weighted metro index within 10 % of 1 every month).
+    // The baseline's index stays near 1 over the first year: the same-month reference market
+    // leaves no seasonal swing and no congress shift (tourism-job weighted metro index within
+    // 10 % of 1 every month; only residents' moves and STR conversions separate the two).
     for (core::Step m = 1; m < 12; ++m) {
       INFO("month " << m);
       CHECK(metro(base.r, m, MetroInd::kTourismDemandIndex) == Approx(1.0).margin(0.1));
