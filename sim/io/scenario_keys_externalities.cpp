@@ -78,6 +78,10 @@ void add_externality_keys(Keys& k) {
   pol(dbl("externalities.ef_lto_nox", "kg/LTO cycle", in(0, 1000),
           "NOx per aircraft landing-take-off cycle (A320 family order of magnitude)"),
       &P::ef_lto_nox);
+  pol(dbl("externalities.commute_car_share", "vehicle-km/person-km", in(0, 1),
+          "commuting vehicle-km per person-km (car mode share / occupancy); converts the "
+          "labour module's commuting person-km into car-km"),
+      &P::commute_car_share);
   pol(dbl("externalities.ef_car_sox", "kg/vehicle-km", in(0, 1e-3),
           "SOx per commuting car-km (10 ppm sulphur road fuel)"),
       &P::ef_car_sox);

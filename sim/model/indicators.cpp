@@ -161,6 +161,28 @@ const std::array<IndicatorSpec, kMetroCount>& metro_indicators() {
       {"welfare_owner", M, "EUR/month", "welfare_mean over owner-occupier households"},
       {"welfare_ltr", M, "EUR/month", "welfare_mean over long-term-rental tenant households"},
       {"welfare_social", M, "EUR/month", "welfare_mean over social-housing tenant households"},
+      {"irritated_share", M, "1",
+       "share of metro households irritated by tourism (households-weighted; keyed draws)"},
+      {"emissions_cruise_nox", F, "kg/month",
+       "NOx emitted by cruise ships at berth (hotelling, after the cruise cap) in the metro"},
+      {"emissions_cruise_sox", F, "kg/month",
+       "SOx emitted by cruise ships at berth (hotelling, after the cruise cap) in the metro"},
+      {"emissions_cargo_nox", F, "kg/month",
+       "NOx emitted by cargo and ferry ships at berth in the metro"},
+      {"emissions_cargo_sox", F, "kg/month",
+       "SOx emitted by cargo and ferry ships at berth in the metro"},
+      {"emissions_aviation_nox", F, "kg/month",
+       "NOx emitted by aircraft landing-take-off cycles in the metro"},
+      {"emissions_aviation_sox", F, "kg/month",
+       "SOx emitted by aircraft landing-take-off cycles in the metro"},
+      {"emissions_commuting_nox", F, "kg/month",
+       "NOx emitted by commuting cars driven in metro zones"},
+      {"emissions_commuting_sox", F, "kg/month",
+       "SOx emitted by commuting cars driven in metro zones"},
+      {"pollution_nox_resident_mean", M, "ug/m3",
+       "NOx increment averaged over metro households by zone of residence (exposure)"},
+      {"pollution_sox_resident_mean", M, "ug/m3",
+       "SOx increment averaged over metro households by zone of residence (exposure)"},
   }};
   return t;
 }
@@ -273,6 +295,19 @@ const std::array<IndicatorSpec, kZoneCount>& zone_indicators() {
       {"welfare_logsum", M, "EUR/month",
        "household location logsum at the month's end, mean over resident households (arbitrary "
        "zero: compare differences only; NaN without residents)"},
+      {"irritated_share", M, "1",
+       "share of resident households irritated by tourism this month (keyed draws; NaN without "
+       "residents)"},
+      {"irritation_probability", M, "1",
+       "mean irritation probability of resident households (NaN without residents)"},
+      {"pollution_nox", M, "ug/m3",
+       "NOx increment from port, cruise, aviation and commuting emissions (box-model equivalent; "
+       "NaN for the external zone)"},
+      {"pollution_sox", M, "ug/m3",
+       "SOx increment from port, cruise, aviation and commuting emissions (box-model equivalent; "
+       "NaN for the external zone)"},
+      {"emissions_nox", F, "kg/month", "NOx emitted in the zone, all sources"},
+      {"emissions_sox", F, "kg/month", "SOx emitted in the zone, all sources"},
   }};
   return t;
 }

@@ -113,6 +113,18 @@ enum class MetroInd : std::size_t {
   kWelfareOwner,
   kWelfareLtr,
   kWelfareSocial,
+  // irritation and pollution (MODEL.md §7.11; observe_externalities.cpp)
+  kIrritatedShare,
+  kEmissionsCruiseNox,
+  kEmissionsCruiseSox,
+  kEmissionsCargoNox,
+  kEmissionsCargoSox,
+  kEmissionsAviationNox,
+  kEmissionsAviationSox,
+  kEmissionsCommutingNox,
+  kEmissionsCommutingSox,
+  kPollutionNoxResidentMean,
+  kPollutionSoxResidentMean,
   kCount
 };
 
@@ -188,6 +200,13 @@ enum class ZoneInd : std::size_t {
   kStressJobsLost,
   kTourismDemand,
   kWelfareLogsum,
+  // irritation and pollution (MODEL.md §7.11; observe_externalities.cpp)
+  kIrritatedShare,
+  kIrritationProbability,
+  kPollutionNox,
+  kPollutionSox,
+  kEmissionsNox,
+  kEmissionsSox,
   kCount
 };
 

@@ -10,6 +10,8 @@ void observe_stocks(const World& w, core::Step t, Recorder& rec);
 void record_flows(const World& w, core::Step t, Recorder& rec);
 /// Welfare logsum of month t (World::welfare, computed at the end of the month).
 void record_welfare(const World& w, core::Step t, Recorder& rec);
+/// Irritation and pollution of month t (World::externalities; observe_externalities.cpp).
+void record_externalities(const World& w, core::Step t, Recorder& rec);
 void record_static(const World& w, Recorder& rec);
 /// Housing-supply stocks and flows (MODEL.md §7.9); called by observe_stocks and record_flows.
 void observe_supply_stocks(const World& w, core::Step t, Recorder& rec);

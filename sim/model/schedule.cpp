@@ -14,6 +14,7 @@
 #include "model/calendar_step.hpp"
 #include "model/observe.hpp"
 #include "model/supply.hpp"
+#include "model/tourism_jobs.hpp"
 
 namespace metrosim::model {
 
@@ -74,6 +75,9 @@ void step(World& w, core::Step t, Recorder& rec) {
   }
 
   // Labour (MODEL.md §3 step 7): retirements, separations, the jobs path, gravity filling.
+  // Tourism jobs follow the visitor-nights the zone sold last month (the market runs later in
+  // the month) relative to a lever-free reference market in the same month (tourism_jobs.hpp).
+  update_tourism_demand(w, t);
   mechanisms::labour_step(s.labour, ctx, w.zones, w.households, w.jobs);
 
   // Arrivals see the metro as it is at the start of the month (the group index is current).
@@ -162,13 +166,17 @@ void step(World& w, core::Step t, Recorder& rec) {
   w.zones.check_invariants();
   check_supply(w);
 
-  // Step 12 (MODEL.md §3): welfare after this month's market rents are set.
+  // Step 12 (MODEL.md §3): irritation (this month's pressure, STR share after conversions,
+  // residents after the moves) and pollution (capped cruise movements, commuting car-km), then
+  // welfare after this month's market rents are set.
+  step_externalities(w, ctx, t);
   w.welfare = mechanisms::summarise_welfare(
       w.zones, w.households, w.by_zone,
       mechanisms::household_welfare(s.relocation, w.zones, w.households, w.weight));
   record_flows(w, t, rec);
   record_labour_flows(w, t, rec);
   record_welfare(w, t, rec);
+  record_externalities(w, t, rec);
 }
 
 Recorder simulate(World& w, const std::function<void(core::Step, core::Step)>& progress) {

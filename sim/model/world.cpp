@@ -13,6 +13,7 @@
 #include "mechanisms/housing/market_rent.hpp"
 #include "mechanisms/labour/labour.hpp"
 #include "model/supply.hpp"
+#include "model/tourism_jobs.hpp"
 
 namespace metrosim::model {
 
@@ -143,6 +144,7 @@ World build_world(const Scenario& s, const agents::RegionInput& region, std::uin
   w.agencies = agents::build_agencies(region.agencies);
   w.events_calendar = agents::EventCalendar(region.events);
   w.tourism = init_tourism(s, region, w.zones);
+  w.tourism_reference = w.tourism;
   w.loop_gain = mechanisms::rent_loop_gain(s.housing, s.relocation, w.zones,
                                            mechanisms::mean_ltr_income(w.households, w.by_zone));
   init_supply(w);

@@ -21,6 +21,7 @@
 #include "mechanisms/migration/migration.hpp"
 #include "mechanisms/relocation/matching.hpp"
 #include "mechanisms/relocation/move_events.hpp"
+#include "model/externalities_step.hpp"
 #include "model/scenario.hpp"
 #include "model/tourism_step.hpp"
 
@@ -61,6 +62,10 @@ struct World {
   std::vector<std::int64_t> social_lettings;     ///< this month's social lettings by zone
   std::vector<std::int64_t> ltr_to_owner_large;  ///< large holders' units converted to owner use
   mechanisms::WelfareSummary welfare;  ///< location logsum at the end of the month (step 12)
+  ExternalitiesState externalities;    ///< irritation, emissions, pollution (step 12)
+  /// Reference tourism market for the labour hook: initial STR stocks, the scenario as loaded
+  /// with the market's levers at their defaults (model/tourism_jobs.hpp).
+  TourismWorld tourism_reference;
 };
 
 /// Builds the initial world. Throws std::invalid_argument for a region that cannot be built

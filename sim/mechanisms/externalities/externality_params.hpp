@@ -58,6 +58,10 @@ struct PollutionParams {
   /// aircraft NOx, kg per LTO cycle, [0, 1000]; assumption (swept): A320 family, ICAO engine
   /// emissions databank order of magnitude
   double ef_lto_nox = 9.0;
+  /// vehicle-km driven per commuting person-km (car mode share / car occupancy), [0, 1];
+  /// assumption (swept): about a third of AMB commutes by car (EMEF 2017 order) at ~1.2
+  /// persons per car. The jobs module yields person-km; this turns them into vehicle-km.
+  double commute_car_share = 0.3;
   /// car SOx, kg per vehicle-km, [0, 1e-3]; assumption (swept): 10 ppm S road fuel
   double ef_car_sox = 1.0e-6;
   /// car NOx, kg per vehicle-km, [0, 0.01]; assumption (swept): real-world diesel-heavy fleet
