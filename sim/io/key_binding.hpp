@@ -22,6 +22,18 @@ inline Range in(double lo, double hi, const char* shape = "[]") {
   return Range{lo, hi, shape[0] == '(', shape[1] == ')'};
 }
 
+/// A double-valued key (the common case); bind it with add().
+inline KeySpec dbl(const char* name, const char* unit, Range r, const char* doc,
+                   const char* source = kSwept, bool per_zone = false) {
+  return {.name = name,
+          .type = KeyType::kDouble,
+          .unit = unit,
+          .range = r,
+          .per_zone = per_zone,
+          .source = source,
+          .doc = doc};
+}
+
 template <class F>
 KeyValue to_value(const F& v) {
   if constexpr (std::is_same_v<F, bool> || std::is_same_v<F, double> ||

@@ -11,16 +11,6 @@ using E = mechanisms::ExternalityParams;
 using I = mechanisms::IrritationParams;
 using P = mechanisms::PollutionParams;
 
-KeySpec dbl(const char* name, const char* unit, Range r, const char* doc,
-            const char* source = kSwept) {
-  return {.name = name,
-          .type = KeyType::kDouble,
-          .unit = unit,
-          .range = r,
-          .source = source,
-          .doc = doc};
-}
-
 }  // namespace
 
 void add_externality_keys(Keys& k) {

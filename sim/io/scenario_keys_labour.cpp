@@ -8,16 +8,6 @@ namespace {
 
 using P = mechanisms::LabourParams;
 
-KeySpec dbl(const char* name, const char* unit, Range r, const char* doc,
-            const char* source = kSwept) {
-  return {.name = name,
-          .type = KeyType::kDouble,
-          .unit = unit,
-          .range = r,
-          .source = source,
-          .doc = doc};
-}
-
 }  // namespace
 
 void add_labour_keys(Keys& k) {

@@ -9,16 +9,6 @@ namespace {
 using P = mechanisms::MigrationParams;
 using S = mechanisms::StreamParams;
 
-KeySpec dbl(const char* name, const char* unit, Range r, const char* doc,
-            const char* source = kSwept) {
-  return {.name = name,
-          .type = KeyType::kDouble,
-          .unit = unit,
-          .range = r,
-          .source = source,
-          .doc = doc};
-}
-
 void stream(Keys& k, const std::string& section, const char* who, S P::*st, bool owners) {
   const auto key = [&](const char* field) { return section + "." + who + "_" + field; };
   add(k, dbl("", "households/year", in(0, 1e6), ""), &Scenario::migration, st,

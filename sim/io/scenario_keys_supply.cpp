@@ -19,11 +19,6 @@ KeySpec spec(const char* name, KeyType type, const char* unit, Range r, const ch
           .doc = doc};
 }
 
-KeySpec dbl(const char* name, const char* unit, Range r, const char* doc,
-            const char* source = kSwept, bool per_zone = false) {
-  return spec(name, KeyType::kDouble, unit, r, doc, source, per_zone);
-}
-
 KeySpec flag(const char* name, const char* doc, const char* source) {
   return {.name = name, .type = KeyType::kBool, .source = source, .doc = doc};
 }
