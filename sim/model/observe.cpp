@@ -5,13 +5,6 @@
 
 namespace metrosim::model {
 
-namespace {
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-double ratio(double num, double den) {
-  return den > 0 ? num / den : kNaN;
-}
-}  // namespace
-
 void observe_stocks(const World& w, core::Step t, Recorder& rec) {
   using agents::Tenure;
   const auto& hh = w.households;

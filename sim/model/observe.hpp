@@ -2,9 +2,18 @@
 // month, flows over the month, static zone attributes. Sums run over the zone group index in a
 // fixed order, so every value is bit-identical for any thread count.
 #pragma once
+#include <limits>
+
 #include "model/schedule.hpp"
 
 namespace metrosim::model {
+
+/// An undefined indicator value (a ratio over nothing, a price where nothing is offered).
+inline constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+/// num / den, or NaN when den is not positive.
+inline double ratio(double num, double den) {
+  return den > 0 ? num / den : kNaN;
+}
 
 void observe_stocks(const World& w, core::Step t, Recorder& rec);
 void record_flows(const World& w, core::Step t, Recorder& rec);

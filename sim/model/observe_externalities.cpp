@@ -10,7 +10,6 @@
 namespace metrosim::model {
 
 void record_externalities(const World& w, core::Step t, Recorder& rec) {
-  constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
   const auto& ex = w.externalities;
   const std::size_t n = w.zones.size();
   const auto by_zone = ex.emissions.by_zone();

@@ -11,13 +11,6 @@
 
 namespace metrosim::model {
 
-namespace {
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-double ratio(double num, double den) {
-  return den > 0 ? num / den : kNaN;
-}
-}  // namespace
-
 void observe_labour(const World& w, core::Step t, Recorder& rec) {
   using agents::Employment;
   const auto& p = w.scenario.labour;

@@ -8,8 +8,6 @@
 namespace metrosim::model {
 
 namespace {
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-
 double all_dwellings(const World& w, std::size_t z) {
   const auto& st = w.zones.stock[z];
   return static_cast<double>(st[0] + st[1] + st[2] + w.tourism.licensed[z] +
