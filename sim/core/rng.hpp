@@ -27,6 +27,13 @@ enum class Mechanism : std::uint32_t {
   kLandlord = 9,  ///< landlord draws: fund transfer (slot 0), new lease (1), social lottery (2)
   kLabour = 10,   ///< employment transitions, job-seeker and vacancy priorities, commuting
   kExternalities = 11,  ///< residents' irritation draw (slot 0; mechanisms/externalities)
+  kGovernance = 12,     ///< political will walk and election shocks (issue 4 governance helper)
+  kBrands = 13,         ///< brand backlash draws (issue 4 governance helper)
+  kEvents = 14,         ///< event bids won (issue 4 events helper)
+  kInvestment = 15,     ///< candidate projects, location choice, acquisitions (investment helper)
+  kFirms = 16,          ///< firm births, growth, exit, export entry (investment helper)
+  kEvaluation = 17,     ///< KPI observation noise (issue 4 events helper)
+  kFunding = 18,        ///< international funding bids (issue 4 events helper)
   kTest = 99,           ///< reserved for tests
 };
 

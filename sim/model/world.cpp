@@ -143,6 +143,10 @@ World build_world(const Scenario& s, const agents::RegionInput& region, std::uin
   w.by_zone.build(w.households.zone, w.zones.size());
   w.agencies = agents::build_agencies(region.agencies);
   w.events_calendar = agents::EventCalendar(region.events);
+  // Brands start at the loaded scenario's metro awareness and image (MODEL.md §7.2); the
+  // governance step fills the month's effort before anything reads it.
+  w.brands.reset(w.zones.size(), s.migration.metro_awareness, s.migration.metro_image);
+  w.effort.reset(w.agencies.size(), w.zones.size());
   w.tourism = init_tourism(s, region, w.zones);
   w.tourism_reference = w.tourism;
   w.loop_gain = mechanisms::rent_loop_gain(s.housing, s.relocation, w.zones,

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "agents/agencies.hpp"
+#include "agents/brands.hpp"
 #include "agents/firms.hpp"
 #include "agents/households.hpp"
 #include "agents/region_input.hpp"
@@ -14,6 +15,7 @@
 #include "core/group_index.hpp"
 #include "core/rng.hpp"
 #include "mechanisms/externalities/welfare.hpp"
+#include "mechanisms/governance/instruments.hpp"
 #include "mechanisms/housing/asset_price.hpp"
 #include "mechanisms/housing/construction.hpp"
 #include "mechanisms/housing/investors.hpp"
@@ -38,10 +40,12 @@ struct World {
   agents::Firms firms;         ///< empty until the firm mechanism (issue 4) populates it
   agents::Agencies agencies;
   agents::EventCalendar events_calendar;
-  TourismWorld tourism;           ///< tourism market and STR stocks (MODEL.md §7.8)
-  core::GroupIndex by_zone;       ///< households by zone of residence, rebuilt after moves
-  double weight = 1.0;            ///< real households per agent (1 / agents.scale)
-  std::vector<double> loop_gain;  ///< rent-loop gain per zone at initialisation
+  agents::Brands brands;              ///< metro and own brands, visibility by zone (§7.2)
+  mechanisms::StrategyEffort effort;  ///< this month's spend and effort by instrument (§7.1)
+  TourismWorld tourism;               ///< tourism market and STR stocks (MODEL.md §7.8)
+  core::GroupIndex by_zone;           ///< households by zone of residence, rebuilt after moves
+  double weight = 1.0;                ///< real households per agent (1 / agents.scale)
+  std::vector<double> loop_gain;      ///< rent-loop gain per zone at initialisation
   std::array<std::int64_t, agents::kTenures> external_offer{};  ///< vacant offer, agent units
   double households_35_64_initial = 0.0;  ///< real households: fixes the formation stream's maximum
 
