@@ -14,6 +14,9 @@ Agencies build_agencies(const std::vector<AgencyRow>& rows) {
     a.kind.push_back(r.kind);
     a.budget_base.push_back(r.budget_eur_year);
     a.staff.push_back(r.staff);
+    a.allocation.emplace_back();
+    a.political_will.push_back(1.0);
+    a.budget.push_back(r.budget_eur_year);
   }
   return a;
 }

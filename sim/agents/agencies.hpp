@@ -2,10 +2,12 @@
 // recurring events. Both come from region tables and are the same in every scenario; governance
 // (issue 4) will change mandates and budgets, never the list.
 #pragma once
+#include <array>
 #include <string>
 #include <vector>
 
 #include "agents/region_input.hpp"
+#include "mechanisms/governance/instruments.hpp"
 
 namespace metrosim::agents {
 
@@ -14,6 +16,13 @@ struct Agencies {
   std::vector<AgencyKind> kind;
   std::vector<double> budget_base;  ///< international-action budget B0, EUR per year (nominal)
   std::vector<double> staff;        ///< persons
+  // State the governance step (issue 4, MODEL.md §7.1) keeps and the evaluation step (§7.12)
+  // may revise in January.
+  /// allocation[a][k]: share of agency a's discretionary budget on instrument k (rows sum to 1
+  /// over the non-ring-fenced instruments)
+  std::vector<std::array<double, mechanisms::kInstruments>> allocation;
+  std::vector<double> political_will;  ///< w in [0, 1], per agency
+  std::vector<double> budget;          ///< budget in force this year, EUR per year (nominal)
   std::size_t size() const { return code.size(); }
 };
 
