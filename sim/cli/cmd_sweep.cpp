@@ -45,7 +45,7 @@ int sweep_main(const std::vector<std::string>& args, const std::string& command_
   po::options_description desc(
       "usage: metrosim sweep DESIGN.csv [SCENARIO.ini] --out OUT.h5 [--replicates R]\n"
       "                      [--set key=value ...] [--seed N] [--steps N] [--threads N]\n"
-      "                      [--shard I/N | --merge] [--overwrite] [--keep-parts]\n\n"
+      "                      [--shard I/N | --merge | --check] [--overwrite] [--keep-parts]\n\n"
       "Runs every row of a design CSV (header: scenario keys such as tourism.tax_per_night or\n"
       "brand.sharing@08101, plus design_* bookkeeping columns copied to /runs) R times with seeds\n"
       "run.seed + r (common random numbers across rows) into one multi-run file (file_kind\n"

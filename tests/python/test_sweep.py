@@ -235,3 +235,23 @@ def test_the_file_comparison_sees_a_one_value_change(grid, tmp_path):
         f["zones/rent_market"][2, 3, 4] += 1e-9
     with pytest.raises(AssertionError):
         assert_same_file(whole, copy)
+
+
+def test_slurm_array_script_shards_and_merges(grid, metrosim_bin, source_dir, tmp_path):
+    """scripts/slurm/sweep.sbatch run as Slurm would run it (array task ids in the environment,
+    then the merge job), without Slurm itself."""
+    design, whole, _ = grid
+    out = tmp_path / "slurm.h5"
+    script = source_dir / "scripts" / "slurm" / "sweep.sbatch"
+    base = dict(os.environ, METROSIM=str(metrosim_bin), SLURM_ARRAY_TASK_COUNT="2",
+                SLURM_CPUS_PER_TASK="1")
+    args = [str(design), str(out), "--replicates", "2", *ENGINE]
+    for task in ("0", "1"):
+        proc = subprocess.run(["bash", str(script), *args], env=dict(base, SLURM_ARRAY_TASK_ID=task),
+                              capture_output=True, text=True, timeout=240)
+        assert proc.returncode == 0, proc.stderr
+        assert f"shard {task}/2 done" in proc.stderr
+    proc = subprocess.run(["bash", str(script), "--merge", *args], env=base, capture_output=True,
+                          text=True, timeout=240)
+    assert proc.returncode == 0, proc.stderr
+    assert_same_file(whole, out)
