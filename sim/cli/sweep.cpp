@@ -4,6 +4,7 @@
 
 #include <omp.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <ctime>
@@ -239,10 +240,11 @@ std::vector<std::int64_t> missing_runs(const SweepPlan& p) {
 std::int64_t run_sweep_share(const SweepPlan& p, int shard, int n_shards, long stop_after) {
   const std::int64_t total = p.n_runs();
   const std::int64_t reps = p.options.replicates;
+  const std::vector<std::int64_t> missing = missing_runs(p);
   std::vector<std::int64_t> todo;
-  for (std::int64_t k : missing_runs(p))
+  for (std::int64_t k : missing)
     if (k % n_shards == shard) todo.push_back(k);
-  std::int64_t complete = total - static_cast<std::int64_t>(missing_runs(p).size());
+  std::int64_t complete = total - static_cast<std::int64_t>(missing.size());
   if (complete > 0)
     std::cerr << "metrosim sweep: resuming: " << complete << " of " << total
               << " runs already done in " << p.parts_dir << "\n";

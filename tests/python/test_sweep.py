@@ -15,7 +15,8 @@ import pytest
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[2] / "analysis"))
 from metrosim_analysis.__main__ import main as analysis_main  # noqa: E402
 
-ENGINE = ["--steps", "6", "--set", "agents.scale=0.01", "--threads", "1", "--seed", "11"]
+ENGINE_ANY_THREADS = ["--steps", "6", "--set", "agents.scale=0.01", "--seed", "11"]
+ENGINE = ENGINE_ANY_THREADS + ["--threads", "1"]
 LEASE, EVICT = "investors.term_before_2019_months", "investors.non_renewal_small"
 # Root attributes that describe the process that wrote the file, not the runs.
 PROCESS_ATTRS = {"created_utc", "command_line", "host", "threads"}
@@ -95,8 +96,7 @@ def test_layout_runs_table_and_run_dimension(grid):
 def test_each_run_is_the_single_run_with_its_keys_and_seed(grid, run_metrosim, tmp_path):
     _, out, _ = grid
     single = tmp_path / "one.h5"
-    no_seed = ENGINE[:-2]
-    assert "--seed" not in no_seed
+    no_seed = [a for a in ENGINE if a not in ("--seed", "11")]
     run_metrosim("run", "-o", single, *no_seed, "--set", f"{LEASE}=60", "--set", f"{EVICT}=0.1",
                  "--seed", "12")
     with h5py.File(out, "r") as m, h5py.File(single, "r") as s:
@@ -105,10 +105,12 @@ def test_each_run_is_the_single_run_with_its_keys_and_seed(grid, run_metrosim, t
 
 
 def test_shards_merged_equal_the_unsharded_sweep(grid, run_metrosim, tmp_path):
+    """Shards on 2, 1 and 2 threads merge into the unsharded (1 thread) sweep's file."""
     design, whole, _ = grid
     out = tmp_path / "sharded.h5"
     for i in range(3):
-        proc = sweep(run_metrosim, design, out, "--replicates", "2", "--shard", f"{i}/3")
+        proc = run_metrosim("sweep", design, "--out", out, *ENGINE_ANY_THREADS, "--replicates", "2",
+                            "--threads", str(1 + (i + 1) % 2), "--shard", f"{i}/3")
         assert not out.exists()
     assert "0 of 6 runs still missing" in proc.stderr
     sweep(run_metrosim, design, out, "--replicates", "2", "--merge")
