@@ -109,8 +109,9 @@ def test_shards_merged_equal_the_unsharded_sweep(grid, run_metrosim, tmp_path):
     design, whole, _ = grid
     out = tmp_path / "sharded.h5"
     for i in range(3):
-        proc = run_metrosim("sweep", design, "--out", out, *ENGINE_ANY_THREADS, "--replicates", "2",
-                            "--threads", str(1 + (i + 1) % 2), "--shard", f"{i}/3")
+        threads = str(1 + (i + 1) % 2)
+        proc = run_metrosim("sweep", design, "--out", out, *ENGINE_ANY_THREADS, "--replicates",
+                            "2", "--threads", threads, "--shard", f"{i}/3")
         assert not out.exists()
     assert "0 of 6 runs still missing" in proc.stderr
     sweep(run_metrosim, design, out, "--replicates", "2", "--merge")
