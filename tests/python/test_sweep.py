@@ -20,6 +20,8 @@ ENGINE = ENGINE_ANY_THREADS + ["--threads", "1"]
 LEASE, EVICT = "investors.term_before_2019_months", "investors.non_renewal_small"
 # Root attributes that describe the process that wrote the file, not the runs.
 PROCESS_ATTRS = {"created_utc", "command_line", "host", "threads"}
+# Dimension-scale bookkeeping (object references, not data).
+SCALE_LINKS = ("DIMENSION_LIST", "REFERENCE_LIST")
 
 
 def write_design(folder, text, name="design.csv"):
@@ -41,7 +43,7 @@ def all_datasets(path):
         def visit(name, obj):
             if isinstance(obj, h5py.Dataset):
                 attrs = {k: (v.tobytes() if isinstance(v, np.ndarray) else v)
-                         for k, v in obj.attrs.items() if k not in ("DIMENSION_LIST", "REFERENCE_LIST")}
+                         for k, v in obj.attrs.items() if k not in SCALE_LINKS}
                 items[name] = (obj.dtype.str, obj.shape, obj[()].tobytes()
                                if obj.dtype.kind != "O" else list(obj.asstr()[()]), attrs)
         f.visititems(visit)
@@ -250,8 +252,9 @@ def test_slurm_array_script_shards_and_merges(grid, metrosim_bin, source_dir, tm
                 SLURM_CPUS_PER_TASK="1")
     args = [str(design), str(out), "--replicates", "2", *ENGINE]
     for task in ("0", "1"):
-        proc = subprocess.run(["bash", str(script), *args], env=dict(base, SLURM_ARRAY_TASK_ID=task),
-                              capture_output=True, text=True, timeout=240)
+        proc = subprocess.run(["bash", str(script), *args],
+                              env=dict(base, SLURM_ARRAY_TASK_ID=task), capture_output=True,
+                              text=True, timeout=240)
         assert proc.returncode == 0, proc.stderr
         assert f"shard {task}/2 done" in proc.stderr
     proc = subprocess.run(["bash", str(script), "--merge", *args], env=base, capture_output=True,
