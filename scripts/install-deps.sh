@@ -5,7 +5,7 @@ packages=(
   build-essential cmake libhdf5-dev hdf5-tools libboost-program-options-dev libeigen3-dev
   catch2 librandom123-dev libssl-dev
   python3-h5py python3-numpy python3-matplotlib python3-pandas python3-xarray python3-netcdf4
-  python3-h5netcdf python3-pytest python3-scipy
+  python3-h5netcdf python3-pytest python3-scipy openmpi-bin libopenmpi-dev
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -35,7 +35,7 @@ SUPPORTED_FORMAT_MAJOR = "1"
 SUPPORTED_FORMAT_VERSIONS = ("1.0", "1.1")  #: versions this package was tested against (any 1.x is read)
 FILE_KINDS = ("run", "sweep")
 #: /runs columns that are bookkeeping, not varied scenario parameters.
-RUNS_BOOKKEEPING = ("replicate", "seed", "status")
+RUNS_BOOKKEEPING = ("replicate", "seed", "status", "point")
 #: Prefix of the design bookkeeping columns of sensitivity designs (see sensitivity.py).
 DESIGN_PREFIX = "design_"
 EXTERNAL_ZONE_CODE = "EXT"

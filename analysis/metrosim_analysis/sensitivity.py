@@ -106,7 +106,8 @@ def _frame(x: np.ndarray, params: Sequence[Parameter], **columns) -> pd.DataFram
     for name, values in columns.items():
         df[name] = values
     for j, p in enumerate(params):
-        df[p.key] = x[:, j]
+        # Integer keys as integers: the engine reads `12`, not `12.0`, for an integer key.
+        df[p.key] = x[:, j].astype(np.int64) if p.integer else x[:, j]
     return df
 
 

@@ -3,21 +3,23 @@
 
 #include <iostream>
 
+#include "build_info.hpp"
 #include "cli/commands.hpp"
 #include "io/diagnostics.hpp"
 #include "io/h5_writer.hpp"
-#include "build_info.hpp"
 
 namespace metrosim::cli {
 
 namespace {
 
-constexpr const char* kUsage = R"(metrosim — agent-based simulator of metropolitan internationalisation policy
+constexpr const char* kUsage =
+    R"(metrosim — agent-based simulator of metropolitan internationalisation policy
 
 usage: metrosim <command> [options]
 
 commands:
   run [SCENARIO.ini]   run a scenario (default: the built-in Barcelona AMB baseline)
+  sweep DESIGN.csv     run every row of a design CSV with replicates into one multi-run file
   validate [FILE.ini]  check a scenario and its region data; print the resolved scenario
   info OUT.h5          describe an output file
   keys                 list every scenario key (--markdown for docs)
@@ -42,8 +44,9 @@ int main(int argc, char** argv) {
   Args args(argv + 2, argv + argc);
   std::string command_line;
   for (int i = 0; i < argc; ++i) command_line += (i ? " " : "") + std::string(argv[i]);
-  try {
+  return guarded([&] {
     if (cmd == "run") return cmd_run(args, command_line);
+    if (cmd == "sweep") return cmd_sweep(args, command_line);
     if (cmd == "validate") return cmd_validate(args);
     if (cmd == "info") return cmd_info(args);
     if (cmd == "keys") return cmd_keys(args);
@@ -58,14 +61,21 @@ int main(int argc, char** argv) {
     }
     std::cerr << "metrosim: unknown command '" << cmd << "'\n\n" << kUsage;
     return 2;
+  });
+}
+
+int guarded(const std::function<int()>& body, bool print) {
+  try {
+    return body();
   } catch (const io::InputError& e) {
-    for (const auto& d : e.diagnostics()) std::cerr << d.format() << "\n";
+    if (print)
+      for (const auto& d : e.diagnostics()) std::cerr << d.format() << "\n";
     return 2;
   } catch (const io::OutputExistsError& e) {
-    std::cerr << "metrosim: " << e.what() << "\n";
+    if (print) std::cerr << "metrosim: " << e.what() << "\n";
     return 2;
   } catch (const std::exception& e) {
-    std::cerr << "metrosim: error: " << e.what() << "\n";
+    if (print) std::cerr << "metrosim: error: " << e.what() << "\n";
     return 1;
   }
 }

@@ -8,6 +8,7 @@ namespace metrosim::cli {
 using Args = std::vector<std::string>;
 
 int cmd_run(const Args& args, const std::string& command_line);
+int cmd_sweep(const Args& args, const std::string& command_line);
 int cmd_validate(const Args& args);
 int cmd_info(const Args& args);
 int cmd_keys(const Args& args);

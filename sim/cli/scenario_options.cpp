@@ -22,7 +22,7 @@ void add_scenario_options(po::options_description& desc, ScenarioOptions& o) {
       "steps", po::value(&o.steps)->value_name("N"), "alias of --set run.steps=N (applied last)");
 }
 
-LoadedInputs load_inputs(const ScenarioOptions& o) {
+LoadedInputs load_inputs(const ScenarioOptions& o, const agents::RegionInput* region) {
   std::vector<std::string> sets = o.sets;
   // --seed and --steps are applied last, as run.seed / run.steps; their problems name the option.
   std::vector<std::pair<int, std::string>> aliases;  // 1-based --set index -> option name
@@ -48,7 +48,7 @@ LoadedInputs load_inputs(const ScenarioOptions& o) {
     throw io::InputError(std::move(diags));
   }
   LoadedInputs in{std::move(*loaded), {}};
-  in.region = io::read_region(in.scenario.scenario, default_region_dir());
+  in.region = region ? *region : io::read_region(in.scenario.scenario, default_region_dir());
   // Cross-references need the zones; report the problems of both checks together.
   const auto codes = model::zone_codes(in.scenario.scenario, in.region);
   std::vector<io::Diagnostic> diags;

@@ -29,7 +29,9 @@ struct LoadedInputs {
 /// Loads the scenario (precedence defaults < base < file < --set < --seed/--steps), the region
 /// tables, checks per-zone overrides against the region's zone codes, and reads the shocks
 /// calendar into scenario.shock_entries (its files' SHA-256 join region.sha256). Throws
-/// io::InputError with every problem.
-LoadedInputs load_inputs(const ScenarioOptions& o);
+/// io::InputError with every problem. With `region` given, its tables are used as they are
+/// instead of being read again (the sweep resolves many rows that share the base's region data;
+/// the caller makes sure no row changes a key that selects region files).
+LoadedInputs load_inputs(const ScenarioOptions& o, const agents::RegionInput* region = nullptr);
 
 }  // namespace metrosim::cli

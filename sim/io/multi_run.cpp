@@ -86,10 +86,20 @@ RunOutput stack_runs(const std::vector<RunOutput>& runs_in, const RunsTable& tab
          "seed that reproduces the run: metrosim run <scenario_resolved> --seed <seed>"}},
        "run"});
   runs_group.coords.push_back({"status", table.status, {{"long_name", "run status"}}, "run"});
+  if (!table.point.empty()) {
+    if (table.point.size() != n)
+      throw std::invalid_argument("stack_runs: runs table point has wrong length");
+    runs_group.coords.push_back(
+        {"point",
+         table.point,
+         {{"long_name", "design point (data row of the design CSV, from 0)"}},
+         "run"});
+  }
   for (const auto& [key, values] : table.parameters) {
     if (values.size() != n)
       throw std::invalid_argument("stack_runs: parameter " + key + " has wrong length");
-    const KeySpec* spec = find_key(key);
+    // A per-zone override (key@ZONE) has the unit of its key.
+    const KeySpec* spec = find_key(key.substr(0, key.find('@')));
     const std::string unit = spec && !spec->unit.empty() ? spec->unit : "1";
     runs_group.vars.push_back({parameter_name(key),
                                unit,
@@ -97,6 +107,12 @@ RunOutput stack_runs(const std::vector<RunOutput>& runs_in, const RunsTable& tab
                                {"run"},
                                values,
                                Aggregation::kStatic});
+  }
+  for (const auto& [name, values] : table.columns) {
+    if (values.size() != n)
+      throw std::invalid_argument("stack_runs: column " + name + " has wrong length");
+    runs_group.vars.push_back(
+        {name, "1", "design column " + name, {"run"}, values, Aggregation::kStatic});
   }
   out.groups.push_back(std::move(runs_group));
   return out;

@@ -19,6 +19,11 @@ struct RunsTable {
   /// Varied parameters: scenario key (e.g. "investors.term_before_2019_months") and its value per
   /// run.
   std::vector<std::pair<std::string, std::vector<double>>> parameters;
+  /// Sweeps only (empty otherwise): the design row of each run, written as the int32 auxiliary
+  /// coordinate `point`, and the design's bookkeeping columns (`design_*`), written as float64
+  /// variables under their own names (docs/ANALYSIS.md "Designs for the sweep tooling").
+  std::vector<std::int32_t> point;
+  std::vector<std::pair<std::string, std::vector<double>>> columns;
 };
 
 /// Stacks runs (all from the same region: identical coordinates) into one RunOutput with a

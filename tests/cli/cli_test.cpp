@@ -51,7 +51,7 @@ std::string slurp(const fs::path& p) {
 }  // namespace
 
 TEST_CASE("every subcommand answers --help with exit code 0", "[cli]") {
-  for (const char* cmd : {"run", "validate", "info", "keys", "indicators"}) {
+  for (const char* cmd : {"run", "sweep", "validate", "info", "keys", "indicators"}) {
     const auto r = metrosim(std::string(cmd) + " --help");
     INFO(cmd << ": " << r.out);
     CHECK(r.code == 0);
