@@ -3,16 +3,17 @@
 
 #include <iostream>
 
+#include "build_info.hpp"
 #include "cli/commands.hpp"
 #include "io/diagnostics.hpp"
 #include "io/h5_writer.hpp"
-#include "build_info.hpp"
 
 namespace metrosim::cli {
 
 namespace {
 
-constexpr const char* kUsage = R"(metrosim — agent-based simulator of metropolitan internationalisation policy
+constexpr const char* kUsage =
+    R"(metrosim — agent-based simulator of metropolitan internationalisation policy
 
 usage: metrosim <command> [options]
 
@@ -20,6 +21,8 @@ commands:
   run [SCENARIO.ini]   run a scenario (default: the built-in Barcelona AMB baseline)
   validate [FILE.ini]  check a scenario and its region data; print the resolved scenario
   info OUT.h5          describe an output file
+  compare BASE.h5 OTHER.h5 [...]
+                       paired headline differences of what-ifs against a baseline
   keys                 list every scenario key (--markdown for docs)
   indicators           list every output indicator (--markdown for docs)
 
@@ -46,6 +49,7 @@ int main(int argc, char** argv) {
     if (cmd == "run") return cmd_run(args, command_line);
     if (cmd == "validate") return cmd_validate(args);
     if (cmd == "info") return cmd_info(args);
+    if (cmd == "compare") return cmd_compare(args);
     if (cmd == "keys") return cmd_keys(args);
     if (cmd == "indicators") return cmd_indicators(args);
     if (cmd == "--help" || cmd == "-h" || cmd == "help") {

@@ -10,6 +10,7 @@ using Args = std::vector<std::string>;
 int cmd_run(const Args& args, const std::string& command_line);
 int cmd_validate(const Args& args);
 int cmd_info(const Args& args);
+int cmd_compare(const Args& args);
 int cmd_keys(const Args& args);
 int cmd_indicators(const Args& args);
 
