@@ -275,7 +275,8 @@ def render_report(cmp: Comparison, title: str | None = None,
             + ", ".join(f"<b>{_esc(w)}</b>" for w in cmp.whatif_labels)
             + ". Every number in this report is an indicator written by the metrosim engine, read "
             "from its output files and not recomputed; an indicator over time is summarised as its "
-            "total over the run (flows) or its value at the last period (stocks), as each row says. "
+            "total over the run (flows), its mean over the run (means) or its value at the last period "
+            "(stocks, and cumulative totals such as displacement since the start), as each row says. "
             "Values are medians across replicates with the 5–95 % range in brackets; differences "
             "are paired replicate by replicate (common random numbers).</p>"]
     if cmp.notes:
