@@ -234,11 +234,26 @@ void check_comparable(const HeadlineFile& base, const HeadlineFile& other) {
   if (other.replicates.size() != base.replicates.size())
     differs("replicates", "replicate count", std::to_string(base.replicates.size()),
             std::to_string(other.replicates.size()));
-  if (other.replicates != base.replicates)
-    differs("replicate", "replicate indices", join(base.replicates), join(other.replicates));
-  if (other.seeds != base.seeds)
-    differs("run.seed", "seeds (common random numbers need the same seed per replicate)",
-            join(base.seeds), join(other.seeds));
+  // Replicates pair by index whatever their order in the file; each pair must share its seed.
+  const auto by_replicate = [](const HeadlineFile& f) {
+    std::vector<std::pair<std::int64_t, std::int64_t>> v;
+    for (std::size_t r = 0; r < f.replicates.size(); ++r)
+      v.emplace_back(f.replicates[r], f.seeds[r]);
+    std::sort(v.begin(), v.end());
+    return v;
+  };
+  const auto pb = by_replicate(base), po = by_replicate(other);
+  std::vector<std::int64_t> rb, ro, sb, so;
+  for (std::size_t i = 0; i < pb.size(); ++i) {
+    rb.push_back(pb[i].first);
+    ro.push_back(po[i].first);
+    sb.push_back(pb[i].second);
+    so.push_back(po[i].second);
+  }
+  if (ro != rb) differs("replicate", "replicate indices", join(rb), join(ro));
+  if (so != sb)
+    differs("run.seed", "seeds (common random numbers need the same seed per replicate)", join(sb),
+            join(so));
   for (const HeadlineSeries& s : base.headlines) {
     const auto it = std::find_if(other.headlines.begin(), other.headlines.end(),
                                  [&](const HeadlineSeries& o) { return o.name == s.name; });
