@@ -98,8 +98,8 @@ def test_refusals_exit_2_name_the_file_and_write_nothing(case, files, run_metros
     d, base, _ = files
     other = tmp_path / f"{case}.h5"
     if case == "steps":
-        run_metrosim("run", "-o", other, "--replicates", REPLICATES, "--steps", "6", "--set",
-                     "agents.scale=0.01")
+        # Horizons are checked before replicate counts: one run is enough to be refused.
+        run_metrosim("run", "-o", other, "--steps", "6", "--set", "agents.scale=0.01")
         expect = "steps"
     elif case == "seed":
         run_metrosim("run", "-o", other, "--replicates", REPLICATES, "--seed", "99", *ARGS)
@@ -115,8 +115,9 @@ def test_refusals_exit_2_name_the_file_and_write_nothing(case, files, run_metros
             f.attrs["something"] = 1
         expect = "not a metrosim output"
     else:
+        # Territories are checked first: one run is enough to be refused.
         run_metrosim("run", source_dir / "tests/data/synthetic-region/synthetic.ini", "-o",
-                     other, "--replicates", REPLICATES, *ARGS)
+                     other, *ARGS)
         expect = "zone codes"
     out = tmp_path / "refused.csv"
     proc = run_metrosim("compare", base, other, "--csv", out, check=False)
