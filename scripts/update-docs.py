@@ -11,7 +11,8 @@ import sys
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 BLOCKS = [("docs/OUTPUT.md", "indicators", ["indicators", "--markdown"]),
-          ("docs/KEYS.md", "keys", ["keys", "--markdown"])]
+          ("docs/KEYS.md", "keys", ["keys", "--markdown"]),
+          ("docs/MODEL.md", "keys", ["keys", "--markdown"])]
 
 
 def generated(binary, args):

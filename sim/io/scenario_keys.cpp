@@ -153,7 +153,7 @@ void add_region_keys(Keys& k) {
        .type = KeyType::kDouble,
        .unit = "persons/household",
        .range = in(1, 10),
-       .source = "assumption: AMB order of magnitude (ADRH 2022 means 2.3-2.8)",
+       .source = "INE ADRH 2022: AMB municipal means 2.3-2.8 persons per household",
        .doc = "persons per household where the municipalities file lacks "
               "adrh2022_mean_household_size (residents for tourism pressure)"},
       &Scenario::region, &P::household_size);

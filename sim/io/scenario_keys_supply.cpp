@@ -42,7 +42,7 @@ void add_construction_keys(Keys& k) {
         "= cheaper construction)"),
     &P::initial_q);
   c(dbl("housing.max_q", "1", in(1, 100), "q is capped here before the elasticity applies",
-        "assumption: bounds starts"),
+        "numerical setting: bounds starts"),
     &P::max_q);
   c(dbl("housing.cost_growth", "per year", in(-0.1, 0.3),
         "nominal growth of the replacement cost (building, land, fees)",
@@ -102,10 +102,10 @@ void add_asset_price_keys(Keys& k) {
     &P::expectation_smoothing);
   a(dbl("housing.min_user_cost", "per year", in(0.001, 0.2),
         "floor of the user cost (the price is at most 1/floor years of rent)",
-        "assumption: guards the user-cost singularity"),
+        "numerical setting: guards the user-cost singularity"),
     &P::min_user_cost);
   a(dbl("housing.max_realised_growth", "per year", in(0.01, 5),
-        "clamp of the annualised monthly rent growth before smoothing", "assumption"),
+        "clamp of the annualised monthly rent growth before smoothing", "numerical setting"),
     &P::max_realised_growth);
   using R = mechanisms::RentCap;
   add(k,
@@ -140,7 +140,8 @@ void add_investor_keys(Keys& k) {
         "yield spread at which the purchase rate reaches 63 % of its maximum"),
     &P::yield_scale);
   i(dbl("investors.dry_powder_months", "months", in(0, 120),
-        "undeployed budget carried forward, at most this many months of budget", "assumption"),
+        "undeployed budget carried forward, at most this many months of budget",
+        "assumption (swept)"),
     &P::dry_powder_months);
   i(dbl("investors.initial_large_share", "share of LTR stock", in(0, 1),
         "LTR dwellings owned by large holders at start",

@@ -63,7 +63,7 @@ void add_tourism_keys(Keys& k) {
               .allowed_text = "12 comma-separated numbers in [0, 3] with mean 1",
               .check = check_season_value,
               .check_list = check_season_profile,
-              .source = "shape of Barcelona's monthly hotel stays (summer peak); assumption",
+              .source = "shape of Barcelona's monthly hotel stays (summer peak), approximate",
               .doc = "seasonal profile of leisure demand"};
     s.get = [](const Scenario& sc) {
       std::vector<std::string> out;
@@ -117,10 +117,10 @@ void add_tourism_keys(Keys& k) {
     &P::const_str_unlicensed);
   d("tourism.hotel_price_base", "EUR/visitor-night", in(0, 1000, "(]"),
     "hotel price per guest-night at start (nominal)", &P::hotel_price_base,
-    "assumption: ~130 EUR per room-night / 1.9 guests");
+    "Barcelona hotel ADR order of magnitude: ~130 EUR per room-night / 1.9 guests");
   d("tourism.str_price_base", "EUR/visitor-night", in(0, 1000, "(]"),
     "STR price per guest-night at start (nominal)", &P::str_price_base,
-    "assumption: ~120 EUR per flat-night / 3.5 guests");
+    "Barcelona tourist-flat nightly rates, order of magnitude: ~120 EUR / 3.5 guests");
   d("tourism.price_floor", "× base price", in(0, 1, "(]"), "lowest clearing price / base",
     &P::price_floor);
   d("tourism.price_ceiling", "× base price", in(1, 20), "highest clearing price / base",

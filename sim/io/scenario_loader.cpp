@@ -353,6 +353,18 @@ std::string canonical_ini(const model::Scenario& s) {
   return out;
 }
 
+std::string key_status(const KeySpec& k) {
+  // The source text's opening words say what constrains the value (docs/KEYS.md); anything that
+  // is not an assumption, a lever or a setting names the data it comes from.
+  static const char* const kKinds[] = {"assumption (swept)", "policy lever",      "run control",
+                                       "output control",     "numerical setting", "scenario choice",
+                                       "design choice"};
+  for (const char* kind : kKinds)
+    if (k.source.rfind(kind, 0) == 0) return kind;
+  if (k.source.rfind("assumption", 0) == 0 || k.source.empty()) return "";
+  return "constrained by data";
+}
+
 std::string keys_markdown() {
   auto cell = [](std::string text) {
     std::string out;
@@ -360,16 +372,17 @@ std::string keys_markdown() {
     return out;
   };
   std::string out =
-      "| key | type | unit | default | range/allowed | per-zone | shocks | source | description "
-      "|\n"
-      "|---|---|---|---|---|---|---|---|---|\n";
+      "| key | type | unit | default | range/allowed | per-zone | shocks | status | source | "
+      "description |\n"
+      "|---|---|---|---|---|---|---|---|---|---|\n";
   const model::Scenario defaults;
   for (const KeySpec& k : scenario_keys()) {
     const std::string def = format_value(k, k.get(defaults));
     out += "| `" + k.name + "` | " + type_name(k.type) + " | " + cell(k.unit) + " | " +
            (def.empty() ? std::string("(empty)") : "`" + cell(def) + "`") + " | " +
            cell(describe_allowed(k)) + " | " + (k.per_zone ? "yes" : "no") + " | " +
-           (shockable(k) ? "yes" : "no") + " | " + cell(k.source) + " | " + cell(k.doc) + " |\n";
+           (shockable(k) ? "yes" : "no") + " | " + key_status(k) + " | " + cell(k.source) + " | " +
+           cell(k.doc) + " |\n";
   }
   return out;
 }

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "io/diagnostics.hpp"
+#include "io/key_registry.hpp"
 #include "model/scenario.hpp"
 
 namespace metrosim::io {
@@ -38,6 +39,11 @@ std::string canonical_ini(const model::Scenario& s);
 /// key | type | unit | default | range/allowed | per-zone | shocks | source | description
 /// ("shocks": whether the shocks calendar may target the key).
 std::string keys_markdown();
+/// What constrains a key's value, from its source text: "constrained by data", "assumption
+/// (swept)", "policy lever", "run control", "output control", "numerical setting", "scenario
+/// choice" or "design choice"; "" when the source is empty or an unswept assumption (refused by
+/// a test: every parameter is either constrained or swept).
+std::string key_status(const KeySpec& k);
 
 /// Unknown codes in s.zone_overrides become "file:line: key@CODE: unknown zone code 'X'; did
 /// you mean 'Y'?"; throws InputError if there is any.

@@ -164,8 +164,8 @@ TEST_CASE("canonical text lists every key once, sections and keys sorted",
 
 TEST_CASE("keys_markdown has one row per registered key", "[io][scenario][keys]") {
   const std::string md = io::keys_markdown();
-  CHECK(md.rfind("| key | type | unit | default | range/allowed | per-zone | shocks | source | "
-                 "description |",
+  CHECK(md.rfind("| key | type | unit | default | range/allowed | per-zone | shocks | status | "
+                 "source | description |",
                  0) == 0);
   std::size_t rows = 0;
   for (std::size_t p = 0; (p = md.find("\n| `", p)) != std::string::npos; ++p) ++rows;
@@ -179,6 +179,26 @@ TEST_CASE("keys_markdown has one row per registered key", "[io][scenario][keys]"
   }
   CHECK_THAT(md, Catch::Contains("Spanish lease law (LAU 1994 as amended 2013: 3-year minimum)"));
   CHECK_THAT(md, Catch::Contains("Incasòl rental deposits 2015, Barcelona mean 735 EUR/month"));
+}
+
+TEST_CASE(
+    "every parameter is constrained by data or marked assumption (swept), or says what else it is",
+    "[io][keys]") {
+  // MODEL.md's rule: a reader can tell for every parameter where its value comes from. An
+  // "assumption" that is not swept, or no source at all, has no status and fails here.
+  for (const io::KeySpec& k : io::scenario_keys()) {
+    INFO(k.name << ": source '" << k.source << "'");
+    CHECK_FALSE(io::key_status(k).empty());
+  }
+  io::KeySpec k;
+  k.source = "assumption: a guess";
+  CHECK(io::key_status(k).empty());
+  k.source = "assumption (swept): literature range";
+  CHECK(io::key_status(k) == "assumption (swept)");
+  k.source = "Incasòl rental deposits 2015";
+  CHECK(io::key_status(k) == "constrained by data");
+  k.source = "policy lever";
+  CHECK(io::key_status(k) == "policy lever");
 }
 
 TEST_CASE("every key's setter and getter touch one field and only that one", "[io][keys]") {

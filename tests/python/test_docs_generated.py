@@ -6,6 +6,7 @@ import pytest
 @pytest.mark.parametrize("doc,name,args", [
     ("docs/OUTPUT.md", "indicators", ["indicators", "--markdown"]),
     ("docs/KEYS.md", "keys", ["keys", "--markdown"]),
+    ("docs/MODEL.md", "keys", ["keys", "--markdown"]),
 ])
 def test_generated_tables_match_the_engine(run_metrosim, source_dir, doc, name, args):
     text = (source_dir / doc).read_text(encoding="utf-8")
