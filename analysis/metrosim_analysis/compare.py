@@ -13,8 +13,10 @@ the random noise that two independent runs would show. This module
 Headline values are **read from the engine's indicators, never recomputed**: the variables
 ``/metro/headline_*`` when the file has them; otherwise an explicit list of engine indicators
 (argument ``indicators``, default :data:`FALLBACK_HEADLINE`). An indicator with a time dimension is
-summarised by one documented rule (:func:`summarise_time`): flows are summed over the run, stocks
-taken at the last period; an indicator without a time dimension is taken as written.
+summarised by one documented rule (:func:`summarise_time`): flows are summed over the run, means
+averaged over it, stocks and cumulative totals (``aggregation = "cumulative"``, the engine's
+headline totals since the start) taken at the last period; an indicator without a time dimension
+is taken as written. `metrosim compare` applies the same rule.
 Quantiles are numpy's default (linear interpolation).
 """
 from __future__ import annotations

@@ -43,6 +43,25 @@ PHRASES = {
     "exits_external": ("moves out of the metro", "more households leave for the rest of the region",
                        "fewer households leave for the rest of the region"),
     "households": ("resident households", "more households live here", "fewer households live here"),
+    # The engine's zone headlines (/zones/headline_*; sim/model/headline.hpp).
+    "headline_rent_market_change": ("market rent of new leases, change since the start",
+                                    "new tenants pay more", "new tenants pay less"),
+    "headline_displaced_cumulative": ("households displaced since the start",
+                                      "more households are displaced", "fewer households are displaced"),
+    "headline_exits_external_cumulative": ("moves out of the metro since the start",
+                                           "more households leave for the rest of the region",
+                                           "fewer households leave for the rest of the region"),
+    "headline_hires_residence_cumulative": ("jobs taken by residents since the start",
+                                            "residents take more jobs", "residents take fewer jobs"),
+    "headline_benefit_per_household": ("jobs taken per household since the start",
+                                       "residents gain more jobs per household",
+                                       "residents gain fewer jobs per household"),
+    "headline_jobs_created_workplace": ("net jobs created in the zone", "more jobs are located here",
+                                        "fewer jobs are located here"),
+    "headline_jobs_created_residence": ("net change of employed residents", "more residents are employed",
+                                        "fewer residents are employed"),
+    "headline_str_share": ("short-term-rental share of dwellings", "more dwellings are tourist flats",
+                           "fewer dwellings are tourist flats"),
 }
 MAX_ZONES_LISTED = 5
 
@@ -275,7 +294,8 @@ def render_report(cmp: Comparison, title: str | None = None,
             + ", ".join(f"<b>{_esc(w)}</b>" for w in cmp.whatif_labels)
             + ". Every number in this report is an indicator written by the metrosim engine, read "
             "from its output files and not recomputed; an indicator over time is summarised as its "
-            "total over the run (flows) or its value at the last period (stocks), as each row says. "
+            "total over the run (flows), its mean over the run (means) or its value at the last period "
+            "(stocks, and cumulative totals such as displacement since the start), as each row says. "
             "Values are medians across replicates with the 5–95 % range in brackets; differences "
             "are paired replicate by replicate (common random numbers).</p>"]
     if cmp.notes:

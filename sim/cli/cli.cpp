@@ -22,6 +22,8 @@ commands:
   sweep DESIGN.csv     run every row of a design CSV with replicates into one multi-run file
   validate [FILE.ini]  check a scenario and its region data; print the resolved scenario
   info OUT.h5          describe an output file
+  compare BASE.h5 OTHER.h5 [...]
+                       paired headline differences of what-ifs against a baseline
   keys                 list every scenario key (--markdown for docs)
   indicators           list every output indicator (--markdown for docs)
 
@@ -49,6 +51,7 @@ int main(int argc, char** argv) {
     if (cmd == "sweep") return cmd_sweep(args, command_line);
     if (cmd == "validate") return cmd_validate(args);
     if (cmd == "info") return cmd_info(args);
+    if (cmd == "compare") return cmd_compare(args);
     if (cmd == "keys") return cmd_keys(args);
     if (cmd == "indicators") return cmd_indicators(args);
     if (cmd == "--help" || cmd == "-h" || cmd == "help") {

@@ -30,11 +30,13 @@ void print_summary(const model::World& w, const model::Recorder& rec, const std:
     return rec
         .metro[static_cast<std::size_t>(t) * model::kMetroCount + static_cast<std::size_t>(k)];
   };
-  double displaced = 0, exits = 0;
-  for (core::Step t = 0; t <= last; ++t) {
-    displaced += m(t, MetroInd::kDisplacedRenewal) + m(t, MetroInd::kDisplacedEviction);
-    exits += m(t, MetroInd::kExitsExternal);
-  }
+  // Headline values as the engine computed them (model/headline.hpp), never recomputed here.
+  auto h = [&](model::HeadlineInd k) {
+    return rec.headline[static_cast<std::size_t>(last) * model::kHeadlineCount +
+                        static_cast<std::size_t>(k)];
+  };
+  const double displaced = h(model::HeadlineInd::kDisplacedCumulative);
+  const double exits = h(model::HeadlineInd::kExitsExternalCumulative);
   const double r0 = m(0, MetroInd::kRentMarketMean), r1 = m(last, MetroInd::kRentMarketMean);
   std::printf("wrote %s\n", path.c_str());
   std::printf(
@@ -45,7 +47,7 @@ void print_summary(const model::World& w, const model::Recorder& rec, const std:
   std::printf("  metro households        %12.0f -> %12.0f\n", m(0, MetroInd::kHouseholds),
               m(last, MetroInd::kHouseholds));
   std::printf("  market rent (EUR/month) %12.1f -> %12.1f  (%+.1f %%)\n", r0, r1,
-              100.0 * (r1 / r0 - 1.0));
+              h(model::HeadlineInd::kRentMarketChangePct));
   std::printf("  displaced households    %12.0f  (renewal increases and evictions, all months)\n",
               displaced);
   std::printf("  exits to external zone  %12.0f\n", exits);

@@ -11,6 +11,7 @@ int cmd_run(const Args& args, const std::string& command_line);
 int cmd_sweep(const Args& args, const std::string& command_line);
 int cmd_validate(const Args& args);
 int cmd_info(const Args& args);
+int cmd_compare(const Args& args);
 int cmd_keys(const Args& args);
 int cmd_indicators(const Args& args);
 

@@ -177,6 +177,10 @@ void aggregate_variable(Variable& v, std::size_t axis, const std::vector<std::si
           }
           dst[i] = n > 0 ? sum / static_cast<double>(n) : std::numeric_limits<double>::quiet_NaN();
         }
+      } else if (v.aggregation == Aggregation::kCumulative) {
+        // A running value as of a month's end: the period's value is its last month's.
+        const double* src = &v.data[(o * steps + end - 1) * inner];
+        std::copy(src, src + inner, dst);
       } else {
         // Stocks are observed on the first day of a month (docs/OUTPUT.md), so the period's
         // value is the one at its time stamp: the first month (= the end of the previous period).
@@ -303,10 +307,14 @@ H5::DataSet write_variable(H5::Group& group, const Variable& v,
   write_string_attr(ds, "units", v.units);
   write_string_attr(ds, "long_name", v.long_name);
   write_string_attr(ds, "aggregation",
-                    v.aggregation == Aggregation::kFlow    ? "flow"
-                    : v.aggregation == Aggregation::kStock ? "stock"
-                    : v.aggregation == Aggregation::kMean  ? "mean"
-                                                           : "static");
+                    v.aggregation == Aggregation::kFlow         ? "flow"
+                    : v.aggregation == Aggregation::kStock      ? "stock"
+                    : v.aggregation == Aggregation::kMean       ? "mean"
+                    : v.aggregation == Aggregation::kCumulative ? "cumulative"
+                                                                : "static");
+  for (const auto& [key, value] : v.attrs)
+    if (key != "units" && key != "long_name" && key != "aggregation")
+      write_string_attr(ds, key, value);
   return ds;
 }
 

@@ -14,10 +14,11 @@ namespace metrosim::io {
 namespace {
 
 Aggregation aggregation_of(model::Kind k) {
-  return k == model::Kind::kFlow    ? Aggregation::kFlow
-         : k == model::Kind::kStock ? Aggregation::kStock
-         : k == model::Kind::kMean  ? Aggregation::kMean
-                                    : Aggregation::kStatic;
+  return k == model::Kind::kFlow         ? Aggregation::kFlow
+         : k == model::Kind::kStock      ? Aggregation::kStock
+         : k == model::Kind::kMean       ? Aggregation::kMean
+         : k == model::Kind::kCumulative ? Aggregation::kCumulative
+                                         : Aggregation::kStatic;
 }
 
 /// A variable named, documented and aggregated as its indicator-table row says.
@@ -25,6 +26,14 @@ Variable from_spec(const model::IndicatorSpec& spec, std::vector<std::string> di
                    std::vector<double> data) {
   return {spec.name,       spec.units,      spec.long_name,
           std::move(dims), std::move(data), aggregation_of(spec.kind)};
+}
+
+/// A headline variable: its spec plus `better` (higher/lower) where the table judges it.
+Variable from_headline(const model::HeadlineSpec& h, std::vector<std::string> dims,
+                       std::vector<double> data) {
+  Variable v = from_spec(h.spec, std::move(dims), std::move(data));
+  if (h.better != 0) v.attrs["better"] = h.better > 0 ? "higher" : "lower";
+  return v;
 }
 
 std::vector<Coordinate> time_coords(const model::World& w, std::size_t steps) {
@@ -67,6 +76,10 @@ std::vector<std::string> available_indicators() {
     out.push_back(std::string("zones/") + spec.name);
   for (const auto& spec : model::zone_static_indicators())
     out.push_back(std::string("zones/") + spec.name);
+  for (const auto& h : model::headline_indicators())
+    out.push_back(std::string("metro/") + h.spec.name);
+  for (const auto& h : model::zone_headline_indicators())
+    out.push_back(std::string("zones/") + h.spec.name);
   for (const auto& spec : model::agency_indicators())
     out.push_back(std::string("agencies/") + spec.name);
   for (const auto& spec : model::agency_static_indicators())
@@ -119,6 +132,11 @@ RunOutput assemble_run(const model::World& w, const model::Recorder& rec, const 
     for (std::size_t t = 0; t < steps; ++t) v.data[t] = rec.metro[t * model::kMetroCount + k];
     metro.vars.push_back(std::move(v));
   }
+  for (std::size_t k = 0; k < model::kHeadlineCount; ++k) {
+    std::vector<double> data(steps);
+    for (std::size_t t = 0; t < steps; ++t) data[t] = rec.headline[t * model::kHeadlineCount + k];
+    metro.vars.push_back(from_headline(model::headline_indicators()[k], {"time"}, std::move(data)));
+  }
 
   Group zones{"zones", time_coords(w, steps), {}};
   zones.coords.push_back(month_index(steps));
@@ -142,6 +160,11 @@ RunOutput assemble_run(const model::World& w, const model::Recorder& rec, const 
     const auto* first = rec.zone.data() + k * steps * nz;
     zones.vars.push_back(
         from_spec(spec, {"time", "zone"}, std::vector<double>(first, first + steps * nz)));
+  }
+  for (std::size_t k = 0; k < model::kZoneHeadlineCount; ++k) {
+    const auto* first = rec.zone_headline.data() + k * steps * nz;
+    zones.vars.push_back(from_headline(model::zone_headline_indicators()[k], {"time", "zone"},
+                                       std::vector<double>(first, first + steps * nz)));
   }
   for (std::size_t k = 0; k < model::kZoneStaticCount; ++k) {
     const auto& spec = model::zone_static_indicators()[k];

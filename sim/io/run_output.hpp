@@ -11,8 +11,10 @@
 namespace metrosim::io {
 
 /// How a variable aggregates when `[output] every = 12`: flows are summed over the period,
-/// stocks keep the period's last value; static variables have no time dimension.
-enum class Aggregation { kFlow, kStock, kMean, kStatic };
+/// stocks keep the period's first value (observed on its first day), means are averaged,
+/// cumulative values (as of a month's end) keep the period's last value; static variables have no
+/// time dimension.
+enum class Aggregation { kFlow, kStock, kMean, kStatic, kCumulative };
 
 struct Coordinate {
   std::string name;  ///< also the dimension name (xarray: dataset link name = dimension name)
@@ -34,6 +36,8 @@ struct Variable {
   std::vector<std::string> dims;  ///< coordinate names in this group, e.g. {"time", "zone"}
   std::vector<double> data;       ///< row-major over dims
   Aggregation aggregation = Aggregation::kStock;
+  /// Further text attributes (e.g. `better` = "higher" | "lower" on headline indicators).
+  std::map<std::string, std::string> attrs = {};
 };
 
 struct Group {

@@ -3,6 +3,8 @@
 
 #include <sstream>
 
+#include "model/headline.hpp"
+
 namespace metrosim::model {
 
 namespace {
@@ -374,10 +376,11 @@ const std::array<IndicatorSpec, 1>& event_indicators() {
 std::string indicators_markdown() {
   std::ostringstream o;
   const auto kind = [](Kind k) {
-    return k == Kind::kFlow    ? "flow (sum)"
-           : k == Kind::kStock ? "stock (first day of month)"
-           : k == Kind::kMean  ? "mean (over the month)"
-                               : "static";
+    return k == Kind::kFlow         ? "flow (sum)"
+           : k == Kind::kStock      ? "stock (first day of month)"
+           : k == Kind::kMean       ? "mean (over the month)"
+           : k == Kind::kCumulative ? "cumulative (end of month)"
+                                    : "static";
   };
   const auto table = [&](const char* title, const auto& rows) {
     o << "### " << title << "\n\n| name | kind | units | description |\n|---|---|---|---|\n";
@@ -387,6 +390,20 @@ std::string indicators_markdown() {
     o << "\n";
   };
   table("/metro (time)", metro_indicators());
+  // Headline indicators (headline.hpp): the same columns plus whether higher is better.
+  const auto headline = [&](const char* title, const auto& rows) {
+    o << "### " << title
+      << "\n\n| name | kind | units | better | description |\n|---|---|---|---|---|\n";
+    for (const auto& h : rows)
+      o << "| `" << h.spec.name << "` | " << kind(h.spec.kind) << " | " << h.spec.units << " | "
+        << (h.better > 0   ? "higher"
+            : h.better < 0 ? "lower"
+                           : "-")
+        << " | " << h.spec.long_name << " |\n";
+    o << "\n";
+  };
+  headline("/metro headline (time)", headline_indicators());
+  headline("/zones headline (time, zone)", zone_headline_indicators());
   table("/zones (time, zone)", zone_indicators());
   table("/zones (zone)", zone_static_indicators());
   table("/agencies (time, agency)", agency_indicators());

@@ -12,7 +12,9 @@ namespace metrosim::model {
 
 /// kMean: a month's mean (a price, an occupancy rate, a pressure), averaged over a period by
 /// `output.every` where a stock would take the period's first month and a flow would sum.
-enum class Kind { kFlow, kStock, kMean, kStatic };
+/// kCumulative: a running value as of the end of the month (a total since the start, or a
+/// quantity derived from such totals): a period keeps its last month (headline.hpp).
+enum class Kind { kFlow, kStock, kMean, kStatic, kCumulative };
 
 struct IndicatorSpec {
   const char* name;

@@ -29,6 +29,8 @@ void Recorder::resize(std::size_t n_steps, std::size_t n_zones, std::size_t n_ag
   metro.assign(n_steps * kMetroCount, 0.0);
   zone.assign(kZoneCount * n_steps * n_zones, 0.0);
   zone_static.assign(kZoneStaticCount * n_zones, 0.0);
+  headline.assign(n_steps * kHeadlineCount, 0.0);
+  zone_headline.assign(kZoneHeadlineCount * n_steps * n_zones, 0.0);
 }
 
 namespace {
@@ -177,6 +179,7 @@ void step(World& w, core::Step t, Recorder& rec) {
   record_labour_flows(w, t, rec);
   record_welfare(w, t, rec);
   record_externalities(w, t, rec);
+  record_headline(w, t, rec);  // last: headlines are computed from the month's recorded values
 }
 
 Recorder simulate(World& w, const std::function<void(core::Step, core::Step)>& progress) {

@@ -21,6 +21,7 @@
 #include <functional>
 #include <vector>
 
+#include "model/headline.hpp"
 #include "model/indicators.hpp"
 #include "model/world.hpp"
 
@@ -35,6 +36,8 @@ struct Recorder {
   std::size_t agencies = 0, event_kinds = 0;
   std::vector<double> agency_budget;    ///< [step][agency], EUR/month
   std::vector<double> event_attendees;  ///< [step][event kind], persons/month
+  std::vector<double> headline;         ///< [step][HeadlineInd] (headline.hpp)
+  std::vector<double> zone_headline;    ///< [ZoneHeadlineInd][step][zone]
   void resize(std::size_t n_steps, std::size_t n_zones, std::size_t n_agencies = 0,
               std::size_t n_event_kinds = 0);
   double& m(core::Step t, MetroInd k) {
@@ -43,6 +46,14 @@ struct Recorder {
   double& z(ZoneInd k, core::Step t, std::size_t zone_index) {
     return zone[(static_cast<std::size_t>(k) * steps + static_cast<std::size_t>(t)) * zones +
                 zone_index];
+  }
+  double& h(core::Step t, HeadlineInd k) {
+    return headline[static_cast<std::size_t>(t) * kHeadlineCount + static_cast<std::size_t>(k)];
+  }
+  double& zh(ZoneHeadlineInd k, core::Step t, std::size_t zone_index) {
+    return zone_headline[(static_cast<std::size_t>(k) * steps + static_cast<std::size_t>(t)) *
+                             zones +
+                         zone_index];
   }
 };
 

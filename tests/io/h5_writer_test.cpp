@@ -392,6 +392,35 @@ TEST_CASE("every = 12 averages month means over the months that have a value", "
   CHECK(string_attr(f.openDataSet("/metro/occupancy"), "units") == "1");
 }
 
+TEST_CASE("every = 12 keeps a cumulative value's last month and writes extra attributes",
+          "[io][h5]") {
+  TempDir dir;
+  const std::string path = dir.file("cumulative.h5");
+  io::RunOutput run = synthetic_run();
+  // total(t) = sum of new_contracts over months 0..t: the running total at month t's end.
+  io::Variable total{"total", "contracts", "running total", {"time"}, {}, Aggregation::kCumulative};
+  total.attrs["better"] = "lower";
+  double sum = 0;
+  for (int t = 0; t < kMonths; ++t) total.data.push_back(sum += new_contracts(t));
+  run.groups.at(0).vars.push_back(total);
+  io::write_run_h5(run, path, params(12), false);
+  H5::H5File f(path, H5F_ACC_RDONLY);
+  const auto v = read_doubles(f, "/metro/total");
+  REQUIRE(v.size() == 3);
+  const auto running = [](int last) {
+    double s = 0;
+    for (int t = 0; t <= last; ++t) s += new_contracts(t);
+    return s;
+  };
+  CHECK(v[0] == running(11));
+  CHECK(v[1] == running(23));
+  CHECK(v[2] == running(kMonths - 1));  // the trailing partial year ends at the last month
+  const H5::DataSet ds = f.openDataSet("/metro/total");
+  CHECK(string_attr(ds, "aggregation") == "cumulative");
+  CHECK(string_attr(ds, "better") == "lower");
+  CHECK(string_attr(ds, "units") == "contracts");  // not a per-month unit: unchanged
+}
+
 TEST_CASE("precision float32 narrows variables but leaves coordinates as they are", "[io][h5]") {
   TempDir dir;
   const std::string path = dir.file("f32.h5");
