@@ -458,6 +458,7 @@ Keys make_keys() {
   add_labour_keys(keys);
   add_supply_keys(keys);
   add_tourism_keys(keys);
+  add_events_keys(keys);
   add_shocks_keys(keys);
   // Keys that shape the initial world or the run are never read mid-run: not shock targets.
   for (KeySpec& key : keys) {

@@ -127,6 +127,35 @@ enum class MetroInd : std::size_t {
   kEmissionsCommutingSox,
   kPollutionNoxResidentMean,
   kPollutionSoxResidentMean,
+  // events, funding, networks and the strategy review (MODEL.md §7.3, §7.12, §7.13;
+  // observe_events.cpp). Allocation shares and attractions: one per instrument, in Instrument
+  // order (kAllocationPromotion + k).
+  kEventBids,
+  kEventsWon,
+  kEventAttendeesWon,
+  kEventAttendees,
+  kEventSpending,
+  kEventAwarenessBoost,
+  kFundingApplications,
+  kFundingAwards,
+  kFundingWon,
+  kNetworkMultiplier,
+  kAllocationPromotion,
+  kAllocationLeadGeneration,
+  kAllocationIncentives,
+  kAllocationEventBidding,
+  kAllocationTalent,
+  kAllocationNetworks,
+  kAllocationCooperation,
+  kAllocationMitigation,
+  kAttractionPromotion,
+  kAttractionLeadGeneration,
+  kAttractionIncentives,
+  kAttractionEventBidding,
+  kAttractionTalent,
+  kAttractionNetworks,
+  kAttractionCooperation,
+  kAttractionMitigation,
   kCount
 };
 
@@ -209,6 +238,7 @@ enum class ZoneInd : std::size_t {
   kPollutionSox,
   kEmissionsNox,
   kEmissionsSox,
+  kEventAttendeesWon,  ///< at the venue zone (observe_events.cpp)
   kCount
 };
 

@@ -35,5 +35,9 @@ void record_calendar(const World& w, core::Step t, Recorder& rec);
 void observe_tourism_stocks(const World& w, core::Step t, Recorder& rec);
 void record_tourism_flows(const World& w, core::Step t, Recorder& rec);
 void record_tourism_static(const World& w, Recorder& rec);
+/// Events, funding and the strategy review (observe_events.cpp): agencies' allocation shares
+/// and attractions at the start of month t; the month's bids, won events and funding.
+void observe_strategy_stocks(const World& w, core::Step t, Recorder& rec);
+void record_strategy_flows(const World& w, core::Step t, Recorder& rec);
 
 }  // namespace metrosim::model

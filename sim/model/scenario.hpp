@@ -6,11 +6,14 @@
 #include <string>
 #include <vector>
 
+#include "mechanisms/evaluation/evaluation_params.hpp"
+#include "mechanisms/events/events_params.hpp"
 #include "mechanisms/externalities/externality_params.hpp"
 #include "mechanisms/housing/housing_params.hpp"
 #include "mechanisms/housing/supply_params.hpp"
 #include "mechanisms/labour/labour_params.hpp"
 #include "mechanisms/migration/migration_params.hpp"
+#include "mechanisms/networks/networks_params.hpp"
 #include "mechanisms/relocation/relocation_params.hpp"
 #include "mechanisms/tourism/tourism_params.hpp"
 #include "model/shock.hpp"
@@ -36,7 +39,7 @@ struct RegionParams {
   std::string agencies = "agencies.csv";              ///< empty = no agencies
   std::string events = "events.csv";                  ///< empty = no scheduled events
   std::string tourism = "tourism.csv";                ///< empty = no tourism market
-  std::string jobs = "";  ///< jobs by zone and sector; empty = derived from residents
+  std::string jobs = "";          ///< jobs by zone and sector; empty = derived from residents
   std::string travel_times = "";  ///< door-to-door minutes by zone pair; empty = distances
   std::string core_municipality = "08019";  ///< INE code of the core city
   double social_share_of_rented = 0.05;     ///< rented households in social housing, [0, 1]
@@ -116,6 +119,12 @@ struct Scenario {
   mechanisms::AssetPriceParams asset_price;
   mechanisms::RentCap rent_cap;
   mechanisms::InvestorParams investors;
+  // Events and bids ([events]), evaluation and adaptive strategy ([evaluation]), networks'
+  // effect ([networks]) and funding bids ([funding]): MODEL.md §7.3, §7.12, §7.13.
+  mechanisms::EventsParams events;
+  mechanisms::EvaluationParams evaluation;
+  mechanisms::NetworksParams networks;
+  mechanisms::FundingParams funding;
 };
 
 }  // namespace metrosim::model

@@ -12,6 +12,7 @@
 #include "mechanisms/labour/labour.hpp"
 #include "mechanisms/relocation/zone_choice.hpp"
 #include "model/calendar_step.hpp"
+#include "model/events_step.hpp"
 #include "model/observe.hpp"
 #include "model/supply.hpp"
 #include "model/tourism_jobs.hpp"
@@ -67,6 +68,14 @@ void step(World& w, core::Step t, Recorder& rec) {
   observe_stocks(w, t, rec);
   observe_labour(w, t, rec);
   record_calendar(w, t, rec);
+  observe_strategy_stocks(w, t, rec);
+
+  // Governance (MODEL.md §3 step 2) fills this month's w.effort; city networks scale its
+  // promotion and lead generation before brands (step 3) and investment read it.
+  apply_networks(w);
+  // Events (step 4): January bids and funding applications; won events held this month; the
+  // awareness boost of this month's congresses goes to the brands.
+  step_events(w, ctx, t);
 
   if (t > 0 && w.calendar.is_january(t)) {
     const double cap = s.economy.rent_indexation_cap;
@@ -132,10 +141,8 @@ void step(World& w, core::Step t, Recorder& rec) {
   // dwellings, including those freed by non-renewal this month (step 10). Both come after the
   // moves because vacancies reach the market with a month's lag: a flat freed now was never on
   // offer this month either way.
-  const core::YearMonth ym = w.calendar.at(t);
-  double attendees = 0.0;
-  for (std::size_t k = 0; k < w.events_calendar.kinds().size(); ++k)
-    attendees += w.events_calendar.attendees(k, ym.year, ym.month);
+  // Congress attendees: the calendar's recurring congresses plus the won events held now.
+  const double attendees = w.strategy.attendees_held;
   step_tourism_market(s, w.calendar, t, attendees, w.weight, w.zones, w.tourism);
   w.tourism.freed_for_str = w.flows.freed_for_str;
   step_str_conversions(s, w.zones, w.tourism);
@@ -179,6 +186,10 @@ void step(World& w, core::Step t, Recorder& rec) {
   record_labour_flows(w, t, rec);
   record_welfare(w, t, rec);
   record_externalities(w, t, rec);
+  // Step 13 (January): the strategy review reads the months recorded so far, this one included.
+  record_strategy_month(w, t);
+  step_evaluation(w, ctx, t);
+  record_strategy_flows(w, t, rec);
   record_headline(w, t, rec);  // last: headlines are computed from the month's recorded values
 }
 

@@ -17,6 +17,11 @@
 //      (model/supply.hpp); the external zone's offer replenished
 //   7. welfare: the household location logsum from this month's market rents and dwelling stocks
 //      (MODEL.md §3 step 12); flows and welfare of the month recorded
+//   8. strategy review (January, MODEL.md §3 step 13; model/events_step.hpp): KPIs observed with
+//      a lag and noise, EWA attractions, reallocation when evaluation.adaptive
+// Between 0 and 1b (MODEL.md §3 steps 2–4): city networks scale the month's effective effort,
+// then events: January bids and funding applications, won events held this month (their
+// attendees join the calendar's in the tourism market) and the awareness boost for the brands.
 #pragma once
 #include <functional>
 #include <vector>

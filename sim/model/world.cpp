@@ -147,6 +147,7 @@ World build_world(const Scenario& s, const agents::RegionInput& region, std::uin
   // governance step fills the month's effort before anything reads it.
   w.brands.reset(w.zones.size(), s.migration.metro_awareness, s.migration.metro_image);
   w.effort.reset(w.agencies.size(), w.zones.size());
+  init_strategy(w, region.events);
   w.tourism = init_tourism(s, region, w.zones);
   w.tourism_reference = w.tourism;
   w.loop_gain = mechanisms::rent_loop_gain(s.housing, s.relocation, w.zones,

@@ -23,6 +23,7 @@
 #include "mechanisms/migration/migration.hpp"
 #include "mechanisms/relocation/matching.hpp"
 #include "mechanisms/relocation/move_events.hpp"
+#include "model/events_step.hpp"
 #include "model/externalities_step.hpp"
 #include "model/scenario.hpp"
 #include "model/tourism_step.hpp"
@@ -70,6 +71,8 @@ struct World {
   /// Reference tourism market for the labour hook: initial STR stocks, the scenario as loaded
   /// with the market's levers at their defaults (model/tourism_jobs.hpp).
   TourismWorld tourism_reference;
+  /// Won events, funding, the January strategy review's state (MODEL.md §7.3, §7.12, §7.13).
+  StrategyState strategy;
 };
 
 /// Builds the initial world. Throws std::invalid_argument for a region that cannot be built
