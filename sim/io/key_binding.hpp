@@ -81,5 +81,8 @@ void add_supply_keys(Keys& k);
 void add_labour_keys(Keys& k);
 /// Keys of the externalities section (scenario_keys_externalities.cpp).
 void add_externality_keys(Keys& k);
+/// Keys of governance, agencies, politics, ring-fenced lines, promoters, incentives and brands
+/// (scenario_keys_governance.cpp).
+void add_governance_brand_keys(Keys& k);
 
 }  // namespace metrosim::io::key_binding

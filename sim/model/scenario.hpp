@@ -6,7 +6,9 @@
 #include <string>
 #include <vector>
 
+#include "mechanisms/brands/brand_params.hpp"
 #include "mechanisms/externalities/externality_params.hpp"
+#include "mechanisms/governance/governance_params.hpp"
 #include "mechanisms/housing/housing_params.hpp"
 #include "mechanisms/housing/supply_params.hpp"
 #include "mechanisms/labour/labour_params.hpp"
@@ -36,7 +38,7 @@ struct RegionParams {
   std::string agencies = "agencies.csv";              ///< empty = no agencies
   std::string events = "events.csv";                  ///< empty = no scheduled events
   std::string tourism = "tourism.csv";                ///< empty = no tourism market
-  std::string jobs = "";  ///< jobs by zone and sector; empty = derived from residents
+  std::string jobs = "";          ///< jobs by zone and sector; empty = derived from residents
   std::string travel_times = "";  ///< door-to-door minutes by zone pair; empty = distances
   std::string core_municipality = "08019";  ///< INE code of the core city
   double social_share_of_rented = 0.05;     ///< rented households in social housing, [0, 1]
@@ -83,10 +85,11 @@ struct OutputParams {
   std::vector<std::string> indicators;  ///< names or globs; empty = all
 };
 
-/// A per-zone override `key@<zone code> = value`, kept with its origin for error messages.
+/// A per-zone override `key@<zone code> = value`, kept with its origin for error messages. Keys
+/// of the [agencies] section take an agency code instead (`agencies.budget_scale@BCN = 1.2`).
 struct ZoneOverride {
   std::string key;
-  std::string zone_code;
+  std::string zone_code;  ///< zone code, or agency code for per-agency keys
   double value = 0.0;
   std::string file;
   int line = 0;
@@ -116,6 +119,13 @@ struct Scenario {
   mechanisms::AssetPriceParams asset_price;
   mechanisms::RentCap rent_cap;
   mechanisms::InvestorParams investors;
+  // Governance, politics, ring-fenced lines, promoters, incentives (§7.1) and brands (§7.2).
+  mechanisms::GovernanceParams governance;
+  mechanisms::PoliticsParams politics;
+  mechanisms::RingFencedParams ring_fenced;
+  mechanisms::PromoterParams promoters;
+  mechanisms::IncentiveParams incentives;
+  mechanisms::BrandParams brand;
 };
 
 }  // namespace metrosim::model

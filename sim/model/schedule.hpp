@@ -33,12 +33,16 @@ struct Recorder {
   std::vector<double> zone;         ///< [ZoneInd][step][zone]
   std::vector<double> zone_static;  ///< [ZoneStatic][zone]
   std::size_t agencies = 0, event_kinds = 0;
-  std::vector<double> agency_budget;    ///< [step][agency], EUR/month
+  std::vector<double> agency;           ///< [AgencyInd][step][agency]
   std::vector<double> event_attendees;  ///< [step][event kind], persons/month
   void resize(std::size_t n_steps, std::size_t n_zones, std::size_t n_agencies = 0,
               std::size_t n_event_kinds = 0);
   double& m(core::Step t, MetroInd k) {
     return metro[static_cast<std::size_t>(t) * kMetroCount + static_cast<std::size_t>(k)];
+  }
+  double& a(AgencyInd k, core::Step t, std::size_t agency_index) {
+    return agency[(static_cast<std::size_t>(k) * steps + static_cast<std::size_t>(t)) * agencies +
+                  agency_index];
   }
   double& z(ZoneInd k, core::Step t, std::size_t zone_index) {
     return zone[(static_cast<std::size_t>(k) * steps + static_cast<std::size_t>(t)) * zones +
