@@ -15,8 +15,8 @@ struct BrandParams {
   /// campaigns all aim at the prime segment, so their total saturates there. [1, 50]
   double audience_segments = 4.0;
   double awareness_decay = 0.013;  ///< δ_A, per month, [0, 1]; baseline A* ≈ 0.6
-  double image_speed = 0.05;      ///< κ_Q, share of the gap to Q_f closed per month, [0, 1]
-  double image_job_weight = 1.0;  ///< Q_f per unit of yearly jobs growth
+  double image_speed = 0.05;       ///< κ_Q, share of the gap to Q_f closed per month, [0, 1]
+  double image_job_weight = 1.0;   ///< Q_f per unit of yearly jobs growth
   double image_satisfaction_weight = 0.5;  ///< Q_f per unit of resident satisfaction change
   double image_pressure_weight = 0.02;     ///< Q_f per visitor per resident-day above start
   double image_pollution_weight = 0.005;   ///< Q_f per µg/m³ NOx above start
