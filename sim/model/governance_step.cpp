@@ -109,6 +109,16 @@ void governance_step(World& w, const core::StepContext& ctx) {
   for (std::size_t a = 0; a < na; ++a) {
     lines[a] = {ag.line_budget[a], acting[a], line_shares(s, ag.code[a], ag.kind[a])};
     overhead_year[a] = agency_value(s, "agencies.overhead", ag.code[a], s.governance.overhead);
+    // The allocation in force, reported on the store (rows sum to 1 over the discretionary
+    // instruments; all 0 when nothing is allocated).
+    const auto& sh = lines[a].shares;
+    const double sum = sh[0] + sh[1] + sh[2];
+    ag.allocation[a] = {};
+    if (sum > 0.0) {
+      ag.allocation[a][static_cast<std::size_t>(Instrument::kPromotion)] = sh[0] / sum;
+      ag.allocation[a][static_cast<std::size_t>(Instrument::kLeadGeneration)] = sh[1] / sum;
+      ag.allocation[a][static_cast<std::size_t>(Instrument::kTalent)] = sh[2] / sum;
+    }
   }
   const mechanisms::AgencySpend sp = mechanisms::spend_budgets(lines, overhead_year, s.ring_fenced);
   for (std::size_t a = 0; a < na; ++a) {
