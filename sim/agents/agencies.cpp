@@ -15,8 +15,11 @@ Agencies build_agencies(const std::vector<AgencyRow>& rows) {
     a.budget_base.push_back(r.budget_eur_year);
     a.staff.push_back(r.staff);
     a.allocation.emplace_back();
-    a.political_will.push_back(1.0);
+    a.political_will.push_back(0.5);  // neutral will (z = 0): the data budget is in force
     a.budget.push_back(r.budget_eur_year);
+    a.will_index.push_back(0.0);
+    a.line_budget.push_back(r.budget_eur_year);
+    a.active.push_back(1);
   }
   return a;
 }

@@ -3,6 +3,7 @@
 // (issue 4) will change mandates and budgets, never the list.
 #pragma once
 #include <array>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -23,6 +24,12 @@ struct Agencies {
   std::vector<std::array<double, mechanisms::kInstruments>> allocation;
   std::vector<double> political_will;  ///< w in [0, 1], per agency
   std::vector<double> budget;          ///< budget in force this year, EUR per year (nominal)
+  // Added by the governance step (issue 4): the will index z (w = logistic(z)), each agency's own
+  // budget line in force (EUR/year; `budget` is what the agency acts for after the mode's
+  // transfers) and whether the agency acts this month (an inactive agency reports budget 0).
+  std::vector<double> will_index;
+  std::vector<double> line_budget;
+  std::vector<std::uint8_t> active;
   std::size_t size() const { return code.size(); }
 };
 

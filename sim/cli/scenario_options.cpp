@@ -53,7 +53,9 @@ LoadedInputs load_inputs(const ScenarioOptions& o, const agents::RegionInput* re
   const auto codes = model::zone_codes(in.scenario.scenario, in.region);
   std::vector<io::Diagnostic> diags;
   try {
-    io::validate_zone_overrides(in.scenario.scenario, codes);
+    std::vector<std::string> agency_codes;
+    for (const auto& r : in.region.agencies) agency_codes.push_back(r.code);
+    io::validate_zone_overrides(in.scenario.scenario, codes, agency_codes);
   } catch (const io::InputError& e) {
     diags = e.diagnostics();
   }

@@ -83,5 +83,8 @@ void add_labour_keys(Keys& k);
 void add_externality_keys(Keys& k);
 /// Keys of the events, evaluation, networks and funding sections (scenario_keys_events.cpp).
 void add_events_keys(Keys& k);
+/// Keys of governance, agencies, politics, ring-fenced lines, promoters, incentives and brands
+/// (scenario_keys_governance.cpp).
+void add_governance_brand_keys(Keys& k);
 
 }  // namespace metrosim::io::key_binding

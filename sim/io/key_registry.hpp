@@ -37,6 +37,7 @@ struct KeySpec {
   Range range{};                       ///< kDouble and kInt
   std::vector<std::string> choices{};  ///< kEnum choices, or the only allowed kInt values
   bool per_zone = false;               ///< accepts `key@ZONE = value`
+  bool per_agency = false;             ///< accepts `key@AGENCY = value` (agency code)
   bool allow_empty = false;            ///< "" is a meaningful value (kString, kList)
   bool is_path = false;                ///< relative values resolve against the including file's dir
   /// Read by the model every month where used, so the shocks calendar may change it mid-run.

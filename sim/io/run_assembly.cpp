@@ -171,7 +171,8 @@ RunOutput assemble_run(const model::World& w, const model::Recorder& rec, const 
     const auto* first = rec.zone_static.data() + k * nz;
     zones.vars.push_back(from_spec(spec, {"zone"}, std::vector<double>(first, first + nz)));
   }
-  // Agencies: the same list in every scenario (fixed shapes); budgets are inputs for now.
+  // Agencies: the same list in every scenario (fixed shapes); budgets in force from the governance
+  // step.
   Group agencies{"agencies", time_coords(w, steps), {}};
   agencies.coords.push_back(month_index(steps));
   const auto& ag = w.agencies;
@@ -184,8 +185,11 @@ RunOutput assemble_run(const model::World& w, const model::Recorder& rec, const 
                              ag.jurisdiction,
                              {{"long_name", "metro, periphery or the INE code of a municipality"}},
                              "agency"});
-  agencies.vars.push_back(
-      from_spec(model::agency_indicators()[0], {"time", "agency"}, rec.agency_budget));
+  for (std::size_t k = 0; k < model::kAgencyCount; ++k) {
+    const auto* first = rec.agency.data() + k * steps * rec.agencies;
+    agencies.vars.push_back(from_spec(model::agency_indicators()[k], {"time", "agency"},
+                                      std::vector<double>(first, first + steps * rec.agencies)));
+  }
   agencies.vars.push_back(from_spec(model::agency_static_indicators()[0], {"agency"}, ag.staff));
 
   Group events{"events", time_coords(w, steps), {}};

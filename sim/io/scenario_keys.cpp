@@ -460,6 +460,7 @@ Keys make_keys() {
   add_tourism_keys(keys);
   add_events_keys(keys);
   add_shocks_keys(keys);
+  add_governance_brand_keys(keys);
   // Keys that shape the initial world or the run are never read mid-run: not shock targets.
   for (KeySpec& key : keys) {
     const std::string section = key.section();

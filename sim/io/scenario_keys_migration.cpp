@@ -83,12 +83,13 @@ void add_migration_keys(Keys& k) {
     spec.dynamic = false;  // the initial population only
     k.push_back(std::move(spec));
   }
-  m(dbl("brand.metro_awareness", "1", in(0, 1),
-        "metro brand awareness A (exogenous until brands are modelled)"),
+  // The metro brand's initial state (World::brands evolves from it, MODEL.md §7.2); tourism's
+  // and talent's reference levels equal these defaults, so demand at t = 0 is the calibrated one.
+  m(dbl("brand.metro_awareness", "1", in(0, 1), "metro brand awareness A_metro at start"),
     &P::metro_awareness);
-  m(dbl("brand.metro_image", "1", in(0, 1),
-        "metro brand image Q (exogenous until brands are modelled)"),
-    &P::metro_image);
+  k.back().dynamic = false;
+  m(dbl("brand.metro_image", "1", in(0, 1), "metro brand image Q_metro at start"), &P::metro_image);
+  k.back().dynamic = false;
   m(dbl("talent.reference_awareness", "1", in(0, 1, "(]"),
         "awareness at which talent arrivals equal their base rates"),
     &P::reference_awareness);

@@ -110,11 +110,13 @@ void assign(const KeySpec& spec, bool has_zone, const std::string& zone, const s
             const std::string& file, int line, const fs::path& base_dir,
             std::vector<Assignment>& out, Diags& diags) {
   const std::string shown = has_zone ? spec.name + "@" + zone : spec.name;
-  if (has_zone && !spec.per_zone) {
+  if (has_zone && !spec.per_zone && !spec.per_agency) {
     diags.push_back({file, line, shown,
                      "per-zone override is not allowed for this key; expected 'key = value' "
                      "(only " +
-                         per_zone_key_list() + " take 'key@ZONE = value')"});
+                         per_zone_key_list() +
+                         " take 'key@ZONE = value', and the [agencies] keys 'key@AGENCY = "
+                         "value')"});
     return;
   }
   std::string error;
@@ -380,16 +382,31 @@ std::string keys_markdown() {
     const std::string def = format_value(k, k.get(defaults));
     out += "| `" + k.name + "` | " + type_name(k.type) + " | " + cell(k.unit) + " | " +
            (def.empty() ? std::string("(empty)") : "`" + cell(def) + "`") + " | " +
-           cell(describe_allowed(k)) + " | " + (k.per_zone ? "yes" : "no") + " | " +
-           (shockable(k) ? "yes" : "no") + " | " + key_status(k) + " | " + cell(k.source) + " | " +
-           cell(k.doc) + " |\n";
+           cell(describe_allowed(k)) + " | " +
+           (k.per_zone     ? "yes"
+            : k.per_agency ? "per agency"
+                           : "no") +
+           " | " + (shockable(k) ? "yes" : "no") + " | " + key_status(k) + " | " + cell(k.source) +
+           " | " + cell(k.doc) + " |\n";
   }
   return out;
 }
 
-void validate_zone_overrides(const model::Scenario& s, const std::vector<std::string>& zone_codes) {
+void validate_zone_overrides(const model::Scenario& s, const std::vector<std::string>& zone_codes,
+                             const std::vector<std::string>& agency_codes) {
   Diags diags;
   for (const model::ZoneOverride& o : s.zone_overrides) {
+    const KeySpec* spec = find_key(o.key);
+    if (spec != nullptr && spec->per_agency) {
+      if (std::find(agency_codes.begin(), agency_codes.end(), o.zone_code) != agency_codes.end())
+        continue;
+      diags.push_back({o.file, o.line, o.key + "@" + o.zone_code,
+                       "unknown agency code '" + o.zone_code + "'" +
+                           did_you_mean(o.zone_code, agency_codes) + " (the region's agencies: " +
+                           (agency_codes.empty() ? std::string("none") : join(agency_codes, ", ")) +
+                           ")"});
+      continue;
+    }
     if (std::find(zone_codes.begin(), zone_codes.end(), o.zone_code) != zone_codes.end()) continue;
     std::vector<std::string> parts;  // a municipality split into districts: 08019 -> 0801901...
     for (const std::string& c : zone_codes)

@@ -47,6 +47,7 @@ std::string key_status(const KeySpec& k);
 
 /// Unknown codes in s.zone_overrides become "file:line: key@CODE: unknown zone code 'X'; did
 /// you mean 'Y'?"; throws InputError if there is any.
-void validate_zone_overrides(const model::Scenario& s, const std::vector<std::string>& zone_codes);
+void validate_zone_overrides(const model::Scenario& s, const std::vector<std::string>& zone_codes,
+                             const std::vector<std::string>& agency_codes = {});
 
 }  // namespace metrosim::io

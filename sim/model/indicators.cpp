@@ -237,6 +237,40 @@ const std::array<IndicatorSpec, kMetroCount>& metro_indicators() {
        "agencies' learned EWA attraction of cooperation (payoff per EUR), mean over agencies"},
       {"attraction_mitigation", S, "EUR/EUR",
        "agencies' learned EWA attraction of mitigation (payoff per EUR), mean over agencies"},
+      {"brand_awareness_metro", S, "1",
+       "awareness of the metro brand, A_metro in [0, 1] (MODEL.md §7.2), first day of the month"},
+      {"brand_image_metro", S, "1", "image of the metro brand, Q_metro in [0, 1], first day"},
+      {"spend_promotion", F, "EUR/month", "agencies' spend on brand promotion (after overheads)"},
+      {"spend_lead_generation", F, "EUR/month",
+       "agencies' spend on lead generation and investor aftercare"},
+      {"spend_incentives", F, "EUR/month",
+       "agencies' budget spend on incentives (0: incentives are fiscal transfers per job, booked "
+       "where projects locate)"},
+      {"spend_event_bidding", F, "EUR/month", "ring-fenced bid line for new events"},
+      {"spend_talent", F, "EUR/month", "agencies' spend on talent programmes"},
+      {"spend_networks", F, "EUR/month", "city-network membership fees"},
+      {"spend_cooperation", F, "EUR/month", "ring-fenced decentralised cooperation"},
+      {"spend_mitigation", F, "EUR/month",
+       "ring-fenced externality mitigation (reported as spend; no mechanism yet)"},
+      {"agency_overhead", F, "EUR/month", "fixed overheads paid by the active agencies"},
+      {"agency_budget", F, "EUR/month", "budgets in force of all agencies / 12"},
+      {"promotion_metro_brand", F, "EUR/month",
+       "promotion aimed at the metro brand: pooled, uncoordinated, municipal contributions and "
+       "exogenous promoters"},
+      {"promotion_metro_pooled", F, "EUR/month", "part of it run as one pooled campaign"},
+      {"promotion_own_brands", F, "EUR/month",
+       "promotion of municipalities' own brands (after contributions to the metro brand)"},
+      {"contributions_metro_brand", F, "EUR/month",
+       "municipal promotion given to the metro brand in the contribution game"},
+      {"lead_generation_effort", F, "EUR/month",
+       "lead generation of the agencies and the exogenous promoters"},
+      {"audience_reach", M, "1",
+       "effective audience reach of all promotion this month (sum of the brands' reach)"},
+      {"incentive_offer_mean", M, "EUR/job",
+       "incentive offered per job created, mean over metro zones (after the cap and the pact)"},
+      {"coordination", M, "1", "coordination c in force (governance.coordination or the preset)"},
+      {"network_memberships", M, "count", "city-network memberships funded"},
+      {"brand_backlash", F, "1", "image lost by the metro brand to a media backlash this month"},
   }};
   return t;
 }
@@ -364,6 +398,20 @@ const std::array<IndicatorSpec, kZoneCount>& zone_indicators() {
       {"emissions_sox", F, "kg/month", "SOx emitted in the zone, all sources"},
       {"event_attendees_won", F, "persons/month",
        "attendees of won congresses held this month at the zone (the venue zone)"},
+      {"brand_own_awareness", S, "1", "awareness of the zone's own brand, A_own, first day"},
+      {"brand_own_image", S, "1", "image of the zone's own brand, Q_own, first day"},
+      {"brand_sharing", S, "1", "brand sharing s_i in force (brand.sharing, @ZONE)"},
+      {"brand_association", S, "1",
+       "association λ_i with the metro brand (distance to the core, joint promotion)"},
+      {"brand_visibility", S, "1",
+       "visibility V_i = 1 − (1 − s λ A_metro)(1 − (1 − s) A_own), first day"},
+      {"brand_image", S, "1", "image the zone shows, Q_i = s Q_metro + (1 − s) Q_own, first day"},
+      {"promotion_own_brand", F, "EUR/month",
+       "promotion of the zone's municipality's own brand (a municipality's districts each show "
+       "the whole)"},
+      {"incentive_per_job", M, "EUR/job", "incentive offered per job created in the zone"},
+      {"referral_weight", M, "1",
+       "weight with which leads are referred to the zone (1 = neutral front door)"},
   }};
   return t;
 }
@@ -403,11 +451,24 @@ const std::array<IndicatorSpec, kZoneStaticCount>& zone_static_indicators() {
   return t;
 }
 
-const std::array<IndicatorSpec, 1>& agency_indicators() {
-  static const std::array<IndicatorSpec, 1> t = {{
+const std::array<IndicatorSpec, kAgencyCount>& agency_indicators() {
+  static const std::array<IndicatorSpec, kAgencyCount> t = {{
       {"budget", F, "EUR/month",
-       "international-action budget (nominal; base budget / 12 until governance and politics are "
-       "modelled)"},
+       "budget in force the agency acts for / 12 (its own line and lines the mode moved to it; 0 "
+       "when inactive)"},
+      {"overhead", F, "EUR/month", "fixed overhead paid before any instrument"},
+      {"spend_promotion", F, "EUR/month", "spend on brand promotion"},
+      {"spend_lead_generation", F, "EUR/month", "spend on lead generation and aftercare"},
+      {"spend_incentives", F, "EUR/month", "budget spend on incentives (0, see /metro)"},
+      {"spend_event_bidding", F, "EUR/month", "ring-fenced event bids"},
+      {"spend_talent", F, "EUR/month", "spend on talent programmes"},
+      {"spend_networks", F, "EUR/month", "city-network membership fees"},
+      {"spend_cooperation", F, "EUR/month", "ring-fenced decentralised cooperation"},
+      {"spend_mitigation", F, "EUR/month", "ring-fenced externality mitigation"},
+      {"political_will", M, "1", "political will w = logistic(z) in (0, 1)"},
+      {"active", M, "1", "1 if the agency acts this month (the mode may move its line away)"},
+      {"line_budget", F, "EUR/month",
+       "the agency's own budget line in force / 12, B0·(ι + (1 − ι)w), set each January"},
   }};
   return t;
 }

@@ -156,6 +156,29 @@ enum class MetroInd : std::size_t {
   kAttractionNetworks,
   kAttractionCooperation,
   kAttractionMitigation,
+  // governance and brands (MODEL.md §7.1, §7.2; observe_governance.cpp)
+  kBrandAwarenessMetro,
+  kBrandImageMetro,
+  kSpendPromotion,
+  kSpendLeadGeneration,
+  kSpendIncentives,
+  kSpendEventBidding,
+  kSpendTalent,
+  kSpendNetworks,
+  kSpendCooperation,
+  kSpendMitigation,
+  kAgencyOverhead,
+  kAgencyBudget,
+  kPromotionMetroBrand,
+  kPromotionMetroPooled,
+  kPromotionOwnBrands,
+  kContributionsMetroBrand,
+  kLeadGenerationEffort,
+  kAudienceReach,
+  kIncentiveOfferMean,
+  kCoordination,
+  kNetworkMemberships,
+  kBrandBacklash,
   kCount
 };
 
@@ -239,6 +262,16 @@ enum class ZoneInd : std::size_t {
   kEmissionsNox,
   kEmissionsSox,
   kEventAttendeesWon,  ///< at the venue zone (observe_events.cpp)
+  // brands and governance (MODEL.md §7.1, §7.2)
+  kBrandOwnAwareness,
+  kBrandOwnImage,
+  kBrandSharing,
+  kBrandAssociation,
+  kBrandVisibility,
+  kBrandImage,
+  kPromotionOwnBrand,
+  kIncentivePerJob,
+  kReferralWeight,
   kCount
 };
 
@@ -263,7 +296,23 @@ enum class ZoneStatic : std::size_t {
 };
 
 /// Agency indicators (dims: time, agency) and static (agency); event indicators (time, event_kind).
-enum class AgencyInd : std::size_t { kBudget, kCount };
+enum class AgencyInd : std::size_t {
+  kBudget,
+  kOverhead,
+  kSpendPromotion,  ///< one per instrument, in mechanisms::Instrument order
+  kSpendLeadGeneration,
+  kSpendIncentives,
+  kSpendEventBidding,
+  kSpendTalent,
+  kSpendNetworks,
+  kSpendCooperation,
+  kSpendMitigation,
+  kPoliticalWill,
+  kActive,
+  kLineBudget,
+  kCount
+};
+inline constexpr std::size_t kAgencyCount = static_cast<std::size_t>(AgencyInd::kCount);
 enum class AgencyStatic : std::size_t { kStaff, kCount };
 enum class EventInd : std::size_t { kAttendees, kCount };
 
@@ -274,9 +323,9 @@ inline constexpr std::size_t kZoneStaticCount = static_cast<std::size_t>(ZoneSta
 const std::array<IndicatorSpec, kMetroCount>& metro_indicators();
 const std::array<IndicatorSpec, kZoneCount>& zone_indicators();
 const std::array<IndicatorSpec, kZoneStaticCount>& zone_static_indicators();
-const std::array<IndicatorSpec, 1>& agency_indicators();         ///< by AgencyInd
-const std::array<IndicatorSpec, 1>& agency_static_indicators();  ///< by AgencyStatic
-const std::array<IndicatorSpec, 1>& event_indicators();          ///< by EventInd
+const std::array<IndicatorSpec, kAgencyCount>& agency_indicators();  ///< by AgencyInd
+const std::array<IndicatorSpec, 1>& agency_static_indicators();      ///< by AgencyStatic
+const std::array<IndicatorSpec, 1>& event_indicators();              ///< by EventInd
 
 /// Markdown tables of every indicator by group (for `metrosim indicators --markdown`).
 std::string indicators_markdown();

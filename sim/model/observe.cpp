@@ -212,8 +212,6 @@ void record_welfare(const World& w, core::Step t, Recorder& rec) {
 
 void record_calendar(const World& w, core::Step t, Recorder& rec) {
   const auto ts = static_cast<std::size_t>(t);
-  for (std::size_t a = 0; a < rec.agencies; ++a)
-    rec.agency_budget[ts * rec.agencies + a] = w.agencies.budget_base[a] / 12.0;
   const core::YearMonth ym = w.calendar.at(t);
   for (std::size_t k = 0; k < rec.event_kinds; ++k)
     rec.event_attendees[ts * rec.event_kinds + k] =

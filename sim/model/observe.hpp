@@ -29,7 +29,12 @@ void record_supply_flows(const World& w, core::Step t, Recorder& rec);
 /// (observe_labour.cpp).
 void observe_labour(const World& w, core::Step t, Recorder& rec);
 void record_labour_flows(const World& w, core::Step t, Recorder& rec);
-/// Agency budgets and event attendance of month t (inputs from the region's calendar tables).
+/// Brand stocks on the first day of month t, before the brands step (observe_governance.cpp).
+void observe_brands(const World& w, core::Step t, Recorder& rec);
+/// Budgets, spend by instrument, political will, effort and routing of month t, after the
+/// governance and brands steps (observe_governance.cpp).
+void record_governance(const World& w, core::Step t, Recorder& rec);
+/// Event attendance of month t (an input from the region's events calendar).
 void record_calendar(const World& w, core::Step t, Recorder& rec);
 /// Tourism and STR indicators (observe_tourism.cpp), called by the three functions above.
 void observe_tourism_stocks(const World& w, core::Step t, Recorder& rec);

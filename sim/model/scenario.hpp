@@ -8,7 +8,9 @@
 
 #include "mechanisms/evaluation/evaluation_params.hpp"
 #include "mechanisms/events/events_params.hpp"
+#include "mechanisms/brands/brand_params.hpp"
 #include "mechanisms/externalities/externality_params.hpp"
+#include "mechanisms/governance/governance_params.hpp"
 #include "mechanisms/housing/housing_params.hpp"
 #include "mechanisms/housing/supply_params.hpp"
 #include "mechanisms/labour/labour_params.hpp"
@@ -86,10 +88,11 @@ struct OutputParams {
   std::vector<std::string> indicators;  ///< names or globs; empty = all
 };
 
-/// A per-zone override `key@<zone code> = value`, kept with its origin for error messages.
+/// A per-zone override `key@<zone code> = value`, kept with its origin for error messages. Keys
+/// of the [agencies] section take an agency code instead (`agencies.budget_scale@BCN = 1.2`).
 struct ZoneOverride {
   std::string key;
-  std::string zone_code;
+  std::string zone_code;  ///< zone code, or agency code for per-agency keys
   double value = 0.0;
   std::string file;
   int line = 0;
@@ -125,6 +128,13 @@ struct Scenario {
   mechanisms::EvaluationParams evaluation;
   mechanisms::NetworksParams networks;
   mechanisms::FundingParams funding;
+  // Governance, politics, ring-fenced lines, promoters, incentives (§7.1) and brands (§7.2).
+  mechanisms::GovernanceParams governance;
+  mechanisms::PoliticsParams politics;
+  mechanisms::RingFencedParams ring_fenced;
+  mechanisms::PromoterParams promoters;
+  mechanisms::IncentiveParams incentives;
+  mechanisms::BrandParams brand;
 };
 
 }  // namespace metrosim::model

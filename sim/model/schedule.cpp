@@ -13,6 +13,7 @@
 #include "mechanisms/relocation/zone_choice.hpp"
 #include "model/calendar_step.hpp"
 #include "model/events_step.hpp"
+#include "model/governance_step.hpp"
 #include "model/observe.hpp"
 #include "model/supply.hpp"
 #include "model/tourism_jobs.hpp"
@@ -25,7 +26,7 @@ void Recorder::resize(std::size_t n_steps, std::size_t n_zones, std::size_t n_ag
   zones = n_zones;
   agencies = n_agencies;
   event_kinds = n_event_kinds;
-  agency_budget.assign(n_steps * n_agencies, 0.0);
+  agency.assign(kAgencyCount * n_steps * n_agencies, 0.0);
   event_attendees.assign(n_steps * n_event_kinds, 0.0);
   metro.assign(n_steps * kMetroCount, 0.0);
   zone.assign(kZoneCount * n_steps * n_zones, 0.0);
@@ -67,15 +68,22 @@ void step(World& w, core::Step t, Recorder& rec) {
 
   observe_stocks(w, t, rec);
   observe_labour(w, t, rec);
-  record_calendar(w, t, rec);
-  observe_strategy_stocks(w, t, rec);
+  observe_brands(w, t, rec);
 
-  // Governance (MODEL.md §3 step 2) fills this month's w.effort; city networks scale its
-  // promotion and lead generation before brands (step 3) and investment read it.
+  // Governance (MODEL.md §3 step 2): politics, budgets, spend by instrument, pooling, routing,
+  // incentives and contributions fill w.effort; brands (step 3) respond to this month's
+  // promotion and to the state left by last month.
+  observe_strategy_stocks(w, t, rec);
+  governance_step(w, ctx);
+  // City networks scale the effort's promotion and lead generation before brands (step 3) and
+  // investment read it (governance refills the effort every month, so the factor never compounds).
   apply_networks(w);
+  brands_step(w, ctx);
   // Events (step 4): January bids and funding applications; won events held this month; the
-  // awareness boost of this month's congresses goes to the brands.
+  // awareness boost of this month's congresses reaches the brands next month.
   step_events(w, ctx, t);
+  record_calendar(w, t, rec);
+  record_governance(w, t, rec);
 
   if (t > 0 && w.calendar.is_january(t)) {
     const double cap = s.economy.rent_indexation_cap;
@@ -105,7 +113,11 @@ void step(World& w, core::Step t, Recorder& rec) {
   for (std::uint32_t i : w.events.movers) w.from_zone.push_back(w.households.zone[i]);
   const std::size_t first_arrival = w.households.size();
   w.arrival_stream.clear();
-  mechanisms::append_arrivals(s.migration, ctx, arrivals_ctx, w.households, w.from_zone,
+  // Talent arrivals respond to the metro brand as it stands this month (MODEL.md §7.7).
+  mechanisms::MigrationParams migration = s.migration;
+  migration.metro_awareness = w.brands.metro_awareness;
+  migration.metro_image = w.brands.metro_image;
+  mechanisms::append_arrivals(migration, ctx, arrivals_ctx, w.households, w.from_zone,
                               w.arrival_stream);
   mechanisms::add_arrivals(w.events, first_arrival, w.households.size());
 
@@ -143,7 +155,8 @@ void step(World& w, core::Step t, Recorder& rec) {
   // offer this month either way.
   // Congress attendees: the calendar's recurring congresses plus the won events held now.
   const double attendees = w.strategy.attendees_held;
-  step_tourism_market(s, w.calendar, t, attendees, w.weight, w.zones, w.tourism);
+  step_tourism_market(s, w.calendar, t, attendees, w.brands.metro_awareness, w.brands.metro_image,
+                      w.weight, w.zones, w.tourism);
   w.tourism.freed_for_str = w.flows.freed_for_str;
   step_str_conversions(s, w.zones, w.tourism);
   // Units converted to STR leave the landlord types in proportion to their vacant LTR units

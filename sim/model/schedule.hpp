@@ -39,7 +39,7 @@ struct Recorder {
   std::vector<double> zone;         ///< [ZoneInd][step][zone]
   std::vector<double> zone_static;  ///< [ZoneStatic][zone]
   std::size_t agencies = 0, event_kinds = 0;
-  std::vector<double> agency_budget;    ///< [step][agency], EUR/month
+  std::vector<double> agency;           ///< [AgencyInd][step][agency]
   std::vector<double> event_attendees;  ///< [step][event kind], persons/month
   std::vector<double> headline;         ///< [step][HeadlineInd] (headline.hpp)
   std::vector<double> zone_headline;    ///< [ZoneHeadlineInd][step][zone]
@@ -47,6 +47,10 @@ struct Recorder {
               std::size_t n_event_kinds = 0);
   double& m(core::Step t, MetroInd k) {
     return metro[static_cast<std::size_t>(t) * kMetroCount + static_cast<std::size_t>(k)];
+  }
+  double& a(AgencyInd k, core::Step t, std::size_t agency_index) {
+    return agency[(static_cast<std::size_t>(k) * steps + static_cast<std::size_t>(t)) * agencies +
+                  agency_index];
   }
   double& z(ZoneInd k, core::Step t, std::size_t zone_index) {
     return zone[(static_cast<std::size_t>(k) * steps + static_cast<std::size_t>(t)) * zones +

@@ -36,8 +36,12 @@ void update_tourism_demand(World& w, core::Step t) {
     double attendees = 0.0;
     for (std::size_t k = 0; k < w.events_calendar.kinds().size(); ++k)
       attendees += w.events_calendar.attendees(k, ym.year, ym.month);
-    step_tourism_market(without_tourism_levers(w.resolved), w.calendar, last, attendees, w.weight,
-                        w.zones, ref);
+    // The reference market keeps the metro brand at its initial awareness and image: tourism
+    // jobs follow what the brand (and the levers) change in demand.
+    const Scenario ref_scenario = without_tourism_levers(w.resolved);
+    step_tourism_market(ref_scenario, w.calendar, last, attendees,
+                        ref_scenario.migration.metro_awareness, ref_scenario.migration.metro_image,
+                        w.weight, w.zones, ref);
     for (std::size_t z = 0; z < n; ++z) {
       const double r = zone_nights(ref.month, z);
       if (r > 0.0) index[z] = zone_nights(w.tourism.month, z) / r;

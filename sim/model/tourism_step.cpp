@@ -78,8 +78,8 @@ double days_in_month(const core::Calendar& c, core::Step t) {
 }  // namespace
 
 void step_tourism_market(const Scenario& s, const core::Calendar& calendar, core::Step t,
-                         double congress_attendees, double weight, const agents::Zones& zones,
-                         TourismWorld& tw) {
+                         double congress_attendees, double awareness, double image, double weight,
+                         const agents::Zones& zones, TourismWorld& tw) {
   if (!tw.active) return;
   const mechanisms::TourismParams& p = s.tourism;
   for (std::size_t z = 0; z < zones.size(); ++z) {
@@ -91,8 +91,8 @@ void step_tourism_market(const Scenario& s, const core::Calendar& calendar, core
   }
   mechanisms::DemandInputs in;
   in.month = static_cast<int>(calendar.at(t).month);
-  in.awareness = s.migration.metro_awareness;  // exogenous brand paths until part 2
-  in.image = s.migration.metro_image;
+  in.awareness = awareness;  // the metro brand (World::brands, MODEL.md §7.2)
+  in.image = image;
   in.congress_attendees = congress_attendees;
   in.cruise_passengers = p.cruise_passengers;
   in.day_trips = p.day_trips;

@@ -49,8 +49,8 @@ void resolve_tourism_zone_parameters(const Scenario& s, const agents::Zones& zon
 /// and accommodation types, clearing prices and pressure. `congress_attendees` = persons this
 /// month from the events calendar; `awareness`, `image` = the metro brand.
 void step_tourism_market(const Scenario& s, const core::Calendar& calendar, core::Step t,
-                         double congress_attendees, double weight, const agents::Zones& zones,
-                         TourismWorld& tw);
+                         double congress_attendees, double awareness, double image, double weight,
+                         const agents::Zones& zones, TourismWorld& tw);
 
 /// Step 10: landlords' conversions between vacant LTR dwellings (and those freed by non-renewal
 /// this month) and STR use, licence withdrawals above the cap and enforcement; updates the LTR

@@ -12,6 +12,7 @@
 #include "agents/zones_init.hpp"
 #include "mechanisms/housing/market_rent.hpp"
 #include "mechanisms/labour/labour.hpp"
+#include "model/governance_step.hpp"
 #include "model/supply.hpp"
 #include "model/tourism_jobs.hpp"
 
@@ -57,7 +58,10 @@ void refresh_zone_parameters(World& w) {
       else if (o.key == "relocation.amenity")
         z.amenity[i] = o.value;
       else if (o.key == "housing.social_weight" || o.key == "investors.initial_large_share")
-        continue;                                   // resolved by model/supply.cpp
+        continue;  // resolved by model/supply.cpp
+      else if (o.key == "brand.sharing" || o.key == "brand.own_awareness" ||
+               o.key == "brand.own_image" || o.key.rfind("agencies.", 0) == 0)
+        continue;                                   // read each month by model/governance_step.cpp
       else if (o.key != "tourism.str_licence_cap")  // resolved below
         throw std::invalid_argument("no per-zone parameter " + o.key);
     }
@@ -143,9 +147,10 @@ World build_world(const Scenario& s, const agents::RegionInput& region, std::uin
   w.by_zone.build(w.households.zone, w.zones.size());
   w.agencies = agents::build_agencies(region.agencies);
   w.events_calendar = agents::EventCalendar(region.events);
-  // Brands start at the loaded scenario's metro awareness and image (MODEL.md §7.2); the
-  // governance step fills the month's effort before anything reads it.
-  w.brands.reset(w.zones.size(), s.migration.metro_awareness, s.migration.metro_image);
+  // Brands start at the loaded scenario's metro awareness and image (MODEL.md §7.2), own brands
+  // at brand.own_awareness / own_image; the governance step fills the month's effort before
+  // anything reads it.
+  init_brands(w);
   w.effort.reset(w.agencies.size(), w.zones.size());
   init_strategy(w, region.events);
   w.tourism = init_tourism(s, region, w.zones);

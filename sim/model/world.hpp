@@ -25,6 +25,7 @@
 #include "mechanisms/relocation/move_events.hpp"
 #include "model/events_step.hpp"
 #include "model/externalities_step.hpp"
+#include "model/governance_state.hpp"
 #include "model/scenario.hpp"
 #include "model/tourism_step.hpp"
 
@@ -43,6 +44,7 @@ struct World {
   agents::EventCalendar events_calendar;
   agents::Brands brands;              ///< metro and own brands, visibility by zone (§7.2)
   mechanisms::StrategyEffort effort;  ///< this month's spend and effort by instrument (§7.1)
+  GovernanceState governance;         ///< coordination, contributions, image references
   TourismWorld tourism;               ///< tourism market and STR stocks (MODEL.md §7.8)
   core::GroupIndex by_zone;           ///< households by zone of residence, rebuilt after moves
   double weight = 1.0;                ///< real households per agent (1 / agents.scale)

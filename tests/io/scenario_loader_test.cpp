@@ -211,7 +211,9 @@ TEST_CASE("every key's setter and getter touch one field and only that one", "[i
     CHECK(!k.source.empty());
     CHECK(k.per_zone == (k.name == "housing.natural_vacancy" || k.name == "relocation.amenity" ||
                          k.name == "tourism.str_licence_cap" || k.name == "housing.social_weight" ||
-                         k.name == "investors.initial_large_share"));
+                         k.name == "investors.initial_large_share" || k.name == "brand.sharing" ||
+                         k.name == "brand.own_awareness" || k.name == "brand.own_image"));
+    CHECK(k.per_agency == (k.section() == "agencies"));
     const std::string def = io::format_value(k, k.get(defaults));
     std::string error;
     REQUIRE(io::parse_value(k, def, error).has_value());  // the default is allowed
@@ -219,7 +221,8 @@ TEST_CASE("every key's setter and getter touch one field and only that one", "[i
     for (const std::string& text :
          {std::string("0.123"), std::string("7"), std::string("12"), std::string("float32"),
           std::string("2020-05"), std::string("08001"), std::string("other"), std::string("true"),
-          std::string("false"), std::string("1.5,0.5,1,1,1,1,1,1,1,1,1,1")}) {
+          std::string("false"), std::string("1.5,0.5,1,1,1,1,1,1,1,1,1,1"),
+          std::string("metropolitan"), std::string("2020")}) {
       if (text == def) continue;
       if ((v = io::parse_value(k, text, error))) break;
     }
@@ -236,11 +239,12 @@ TEST_CASE("every key's setter and getter touch one field and only that one", "[i
         CHECK(io::format_value(other, other.get(s)) ==
               io::format_value(other, other.get(defaults)));
   }
-  CHECK(sections == std::set<std::string>{"agents",   "brand",     "economy",       "evaluation",
-                                          "events",   "external",  "externalities", "funding",
-                                          "housing",  "investors", "labour",        "migration",
-                                          "networks", "output",    "region",        "relocation",
-                                          "run",      "shocks",    "talent",        "tourism"});
+  CHECK(sections == std::set<std::string>{
+                        "agencies",   "agents",    "brand",         "cooperation", "economy", "evaluation", "funding",
+                        "events",     "external",  "externalities", "governance",  "housing",
+                        "investment", "investors", "labour",        "migration",   "mitigation",
+                        "networks",   "output",    "politics",      "promoters",   "region",
+                        "relocation", "run",       "shocks",        "talent",      "tourism"});
 }
 
 TEST_CASE("unknown zone codes are reported with file, line and a suggestion", "[io][scenario]") {

@@ -59,7 +59,7 @@ struct Case {
 // clang-format off
 const std::vector<Case> kCases = {
   {"unknown section", {{"s.ini", "[run]\nsteps = 12\n[hosuing]\nnatural_vacancy = 0.1\n"}}, {},
-   "", 3, "hosuing", {"unknown section [hosuing]", "did you mean 'housing'?", "expected one of: agents, brand, economy"}},
+   "", 3, "hosuing", {"unknown section [hosuing]", "did you mean 'housing'?", "expected one of: agencies, agents, brand, cooperation, economy"}},
   {"unknown key", {{"s.ini", "[housing]\nnatural_vacncy = 0.1\n"}}, {},
    "", 2, "housing.natural_vacncy", {"unknown key 'natural_vacncy'", "did you mean 'natural_vacancy'?", "expected one of: anchor_burden"}},
   {"key in the wrong section", {{"s.ini", "[housing]\nmove_rate_owner = 0.1\n"}}, {},

@@ -1,4 +1,4 @@
-"""Issue 3's levers work from an INI file and from --set: for each lever, a run with the value in
+"""Issue 3's and issue 4's levers work from an INI file and from --set: for each lever, a run with the value in
 an INI file and a run with the same value on the command line write identical indicators, and
 both differ from the baseline in the indicator the lever acts on first (same seed: common random
 numbers, so any difference is the lever's)."""
@@ -19,6 +19,13 @@ LEVERS = [
     ("housing.rent_cap", "0", "renewals", "metro"),
     ("housing.social_units_per_year", "20000", "social_starts", "metro"),
     ("talent.retention_programme", "1", "talent_departures", "metro"),
+    # issue 4 (kept to five: the suite runs under ctest's 300 s limit): a preset, a per-agency
+    # override, politics, a per-zone brand lever and incentives
+    ("governance.mode", "metropolitan", "agency_overhead", "metro"),
+    ("agencies.budget_scale@BCN", "2", "agency_budget", "metro"),
+    ("politics.institutionalisation", "1", "agency_budget", "metro"),
+    ("brand.sharing@08101", "1", "brand_visibility", "zones"),
+    ("investment.incentive_per_job", "1000", "incentive_offer_mean", "metro"),
 ]
 
 

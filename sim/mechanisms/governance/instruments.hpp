@@ -30,8 +30,10 @@ inline constexpr const char* kInstrumentNames[kInstruments] = {
 struct StrategyEffort {
   /// spend[a][k]: agency a's spend on instrument k this month (after its overhead), EUR/month
   std::vector<std::array<double, kInstruments>> spend;
-  std::vector<double> overhead;       ///< per agency, EUR/month paid before any instrument
-  double metro_promotion = 0.0;       ///< promotion aimed at the metro brand's audience, EUR/month
+  std::vector<double> overhead;  ///< per agency, EUR/month paid before any instrument
+  double metro_promotion = 0.0;  ///< promotion aimed at the metro brand's audience, EUR/month
+  /// Part of metro_promotion run as one pooled campaign (spread over audience segments), EUR/month
+  double metro_promotion_pooled = 0.0;
   std::vector<double> own_promotion;  ///< per zone: promotion of the zone's own brand, EUR/month
   double lead_generation = 0.0;       ///< metro-level lead generation, EUR/month
   /// Per zone: weight with which leads are referred to the zone (one front door / lead-city
@@ -50,8 +52,8 @@ struct StrategyEffort {
   void reset(std::size_t n_agencies, std::size_t n_zones) {
     spend.assign(n_agencies, {});
     overhead.assign(n_agencies, 0.0);
-    metro_promotion = lead_generation = event_bid = talent_programme = mitigation = cooperation =
-        network_memberships = 0.0;
+    metro_promotion = metro_promotion_pooled = lead_generation = event_bid = talent_programme =
+        mitigation = cooperation = network_memberships = 0.0;
     own_promotion.assign(n_zones, 0.0);
     referral_weight.assign(n_zones, 1.0);
     incentive_per_job.assign(n_zones, 0.0);
