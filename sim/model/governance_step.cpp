@@ -107,8 +107,27 @@ void governance_step(World& w, const core::StepContext& ctx) {
   std::vector<mechanisms::BudgetLine> lines(na);
   std::vector<double> overhead_year(na);
   for (std::size_t a = 0; a < na; ++a) {
-    lines[a] = {ag.line_budget[a], acting[a], line_shares(s, ag.code[a], ag.kind[a])};
     overhead_year[a] = agency_value(s, "agencies.overhead", ag.code[a], s.governance.overhead);
+    // Once the adaptive strategy review (MODEL.md §7.12) has revised an agency's allocation, the
+    // line follows it: the review's pool (promotion, lead generation, talent, event bidding,
+    // mitigation) splits the discretionary remainder.
+    if (s.evaluation.adaptive && a < w.strategy.observed.size() && w.strategy.observed[a]) {
+      const auto& al = ag.allocation[a];
+      const auto at = [&](Instrument k) { return std::max(0.0, al[static_cast<std::size_t>(k)]); };
+      const double pool = at(Instrument::kPromotion) + at(Instrument::kLeadGeneration) +
+                          at(Instrument::kTalent) + at(Instrument::kEventBidding) +
+                          at(Instrument::kMitigation);
+      lines[a] = {
+          ag.line_budget[a],
+          acting[a],
+          {at(Instrument::kPromotion), at(Instrument::kLeadGeneration), at(Instrument::kTalent)}};
+      if (pool > 0.0) {
+        lines[a].event_bidding_share = at(Instrument::kEventBidding) / pool;
+        lines[a].mitigation_share = at(Instrument::kMitigation) / pool;
+      }
+      continue;
+    }
+    lines[a] = {ag.line_budget[a], acting[a], line_shares(s, ag.code[a], ag.kind[a])};
     // The allocation in force, reported on the store (rows sum to 1 over the discretionary
     // instruments; all 0 when nothing is allocated).
     const auto& sh = lines[a].shares;

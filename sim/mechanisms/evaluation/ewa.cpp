@@ -13,7 +13,10 @@ constexpr auto idx(Instrument k) {
 }  // namespace
 
 bool is_reallocated(Instrument k) {
-  return k != Instrument::kNetworks && k != Instrument::kCooperation;
+  // Incentives are fiscal transfers per job created (booked where projects locate), not budget
+  // spend, so no budget can be moved to or from them.
+  return k != Instrument::kNetworks && k != Instrument::kCooperation &&
+         k != Instrument::kIncentives;
 }
 
 InstrumentArray kpi_payoffs(const EvaluationParams& p, const StrategyKpis& kpi,

@@ -85,6 +85,13 @@ AgencySpend spend_budgets(const std::vector<BudgetLine>& lines,
         take(rf.event_bid_budget / 12.0 * pro_rata);
     sp[static_cast<std::size_t>(Instrument::kMitigation)] +=
         take(rf.mitigation_budget / 12.0 * pro_rata);
+    {
+      const double ev = std::clamp(line.event_bidding_share, 0.0, 1.0);
+      const double mi = std::clamp(line.mitigation_share, 0.0, 1.0 - ev);
+      const double base = left;
+      sp[static_cast<std::size_t>(Instrument::kEventBidding)] += take(base * ev);
+      sp[static_cast<std::size_t>(Instrument::kMitigation)] += take(base * mi);
+    }
     double sum = 0.0;
     for (double s : line.shares) sum += std::max(0.0, s);
     if (sum <= 0.0) continue;  // nothing allocated: the rest is not spent

@@ -33,6 +33,10 @@ struct BudgetLine {
   double budget_year = 0.0;  ///< EUR/year in force
   std::size_t acting = 0;
   std::array<double, 3> shares{};
+  /// Shares of the discretionary remainder spent on event bids and on mitigation on top of their
+  /// ring-fenced lines: 0 unless the adaptive strategy review (MODEL.md §7.12) has moved budget
+  /// there; their sum is capped at 1.
+  double event_bidding_share = 0.0, mitigation_share = 0.0;
 };
 
 /// This month's spend by acting agency (EUR/month; after overheads, never above the budget).
