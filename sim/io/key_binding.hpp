@@ -81,5 +81,7 @@ void add_supply_keys(Keys& k);
 void add_labour_keys(Keys& k);
 /// Keys of the externalities section (scenario_keys_externalities.cpp).
 void add_externality_keys(Keys& k);
+/// Keys of the investment and firms sections (scenario_keys_investment.cpp).
+void add_investment_keys(Keys& k);
 
 }  // namespace metrosim::io::key_binding

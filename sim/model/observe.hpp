@@ -29,6 +29,10 @@ void record_supply_flows(const World& w, core::Step t, Recorder& rec);
 /// (observe_labour.cpp).
 void observe_labour(const World& w, core::Step t, Recorder& rec);
 void record_labour_flows(const World& w, core::Step t, Recorder& rec);
+/// Firms (stocks of month t, per zone: firms, foreign firms, jobs by firm sector) and the
+/// month's projects, births, exits and acquisitions (observe_investment.cpp).
+void observe_firms(const World& w, core::Step t, Recorder& rec);
+void record_investment_flows(const World& w, core::Step t, Recorder& rec);
 /// Agency budgets and event attendance of month t (inputs from the region's calendar tables).
 void record_calendar(const World& w, core::Step t, Recorder& rec);
 /// Tourism and STR indicators (observe_tourism.cpp), called by the three functions above.

@@ -7,8 +7,10 @@
 #include <vector>
 
 #include "mechanisms/externalities/externality_params.hpp"
+#include "mechanisms/firms/firms_params.hpp"
 #include "mechanisms/housing/housing_params.hpp"
 #include "mechanisms/housing/supply_params.hpp"
+#include "mechanisms/investment/investment_params.hpp"
 #include "mechanisms/labour/labour_params.hpp"
 #include "mechanisms/migration/migration_params.hpp"
 #include "mechanisms/relocation/relocation_params.hpp"
@@ -36,7 +38,7 @@ struct RegionParams {
   std::string agencies = "agencies.csv";              ///< empty = no agencies
   std::string events = "events.csv";                  ///< empty = no scheduled events
   std::string tourism = "tourism.csv";                ///< empty = no tourism market
-  std::string jobs = "";  ///< jobs by zone and sector; empty = derived from residents
+  std::string jobs = "";          ///< jobs by zone and sector; empty = derived from residents
   std::string travel_times = "";  ///< door-to-door minutes by zone pair; empty = distances
   std::string core_municipality = "08019";  ///< INE code of the core city
   double social_share_of_rented = 0.05;     ///< rented households in social housing, [0, 1]
@@ -116,6 +118,9 @@ struct Scenario {
   mechanisms::AssetPriceParams asset_price;
   mechanisms::RentCap rent_cap;
   mechanisms::InvestorParams investors;
+  // Mobile investment projects ([investment], §7.4) and firm demography ([firms], §7.5).
+  mechanisms::InvestmentParams investment;
+  mechanisms::FirmsParams firms;
 };
 
 }  // namespace metrosim::model
