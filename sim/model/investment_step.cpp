@@ -1,6 +1,7 @@
 // investment_step.cpp — see investment_step.hpp.
 #include "model/investment_step.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <stdexcept>
 #include <string>
@@ -59,9 +60,13 @@ mechanisms::ZoneAttractors zone_attractors(const World& w) {
   for (std::size_t z = 0; z < n; ++z) {
     if (zones.is_external[z] || !(zones.area_km2[z] > 0.0)) continue;
     a.eligible[z] = 1;
-    a.log_size[z] = std::log(zones.area_km2[z]);
-    for (std::size_t s = 0; s < agents::kJobSectors; ++s)
+    double located = 0.0;
+    for (std::size_t s = 0; s < agents::kJobSectors; ++s) {
       a.jobs[z][s] = static_cast<double>(w.jobs.jobs[z][s]) * ppj;
+      located += a.jobs[z][s];
+    }
+    // Size term: jobs located as the proxy of non-residential floorspace (no floorspace data).
+    a.log_size[z] = std::log(std::max(located, 1.0));
     talent_sum += talent[z];
     resident_sum += residents[z];
     rent_sum += zones.rent_market[z];

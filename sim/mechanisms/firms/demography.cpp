@@ -30,6 +30,13 @@ double lognormal(double median, double log_sd, double z) {
   return median * std::exp(log_sd * z);
 }
 
+/// Yearly exit hazard of a firm of `size` persons aged `age` months.
+double exit_hazard_year(const FirmsParams& p, double size, double age) {
+  return std::min(1.0, p.exit_base *
+                           std::pow(std::max(size, 0.01) / 10.0, -p.exit_size_elasticity) *
+                           (age < p.exit_young_months ? p.exit_young_factor : 1.0));
+}
+
 std::uint64_t cell_of(std::size_t zone, std::size_t sector) {
   return static_cast<std::uint64_t>(zone * agents::kSectors + sector);
 }
@@ -110,9 +117,11 @@ void init_firms(const FirmsParams& p, const core::RngKey& key, const JobSectorPe
         const double phi = std::exp(p.productivity_log_sd * s.normal(slot::kProductivity));
         bool exporter = false;
         if (is_tradable(sector)) {
+          // Steady state of entry against export exit and firm exit (exits are replaced by
+          // non-exporting entrants), so the exporter share does not drift from the start.
           const double in = export_entry_hazard(p, phi, 0.0, visibility[z]);
-          const double steady = in + p.export_exit > 0 ? in / (in + p.export_exit) : 0.0;
-          exporter = s.uniform(slot::kExporter) < steady;
+          const double out = p.export_exit + exit_hazard_year(p, size, 1e9);
+          exporter = in + out > 0 && s.uniform(slot::kExporter) < in / (in + out);
         }
         firms.id.push_back(next);
         firms.zone.push_back(static_cast<core::ZoneIndex>(z));
@@ -158,9 +167,7 @@ void firms_step(const FirmsParams& p, const core::StepContext& ctx, const FirmDe
     auto s = ctx.stream(core::Mechanism::kFirms, firms.id[i]);
     const double size = std::max(firms.employees[i], 0.01);
     const double age = static_cast<double>(ctx.step - firms.founded[i]);
-    const double exit_year =
-        std::min(1.0, p.exit_base * std::pow(size / 10.0, -p.exit_size_elasticity) *
-                          (age < p.exit_young_months ? p.exit_young_factor : 1.0));
+    const double exit_year = exit_hazard_year(p, size, age);
     if (s.uniform(slot::kExit) < monthly_probability(exit_year)) {
       event[i] = 1;
       continue;

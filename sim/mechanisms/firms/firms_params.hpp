@@ -19,7 +19,7 @@ struct FirmsParams {
   /// Initial foreign-owned probability = min(0.9, foreign_base·sqrt(size)): foreign affiliates
   /// are larger. Calibrated to ≈ 7,000 foreign affiliates in the AMB (8,642 in Catalonia 2017,
   /// AMB share 0.8 assumed), [0, 1].
-  double foreign_base = 0.030;
+  double foreign_base = 0.05;
   /// Share of initial foreign affiliates that are international headquarters, [0, 1].
   double hq_share_initial = 0.05;
   /// Log-sd of firm productivity φ (lognormal, mean log 0; Melitz 2003 heterogeneity), [0, 2].
@@ -48,9 +48,9 @@ struct FirmsParams {
   double exit_young_months = 36.0;    ///< [0, 240]
   /// Gibrat-like growth of log employment: drift per year, minus size_reversion·ln(size/10)
   /// (small firms grow faster), plus noise of sd growth_sd per sqrt(year). Assumption (swept).
-  double growth_drift = 0.0;            ///< per year, [-0.5, 0.5]
-  double growth_size_reversion = 0.01;  ///< per year, [0, 1]
-  double growth_sd = 0.15;              ///< per sqrt(year), [0, 2]
+  double growth_drift = 0.010;         ///< per year, [-0.5, 0.5]
+  double growth_size_reversion = 0.0;  ///< per year, [0, 1]; 0 = Gibrat's law
+  double growth_sd = 0.15;             ///< per sqrt(year), [0, 2]
   /// Exogenous world demand for tradable sectors (births of tradable firms ∝ index^elasticity,
   /// employment of tradable firms ∝ index^elasticity); 1 = the start. Shocks calendar target.
   double export_demand_index = 1.0;  ///< [0, 10]

@@ -8,9 +8,9 @@ namespace metrosim::mechanisms {
 
 struct InvestmentParams {
   /// Candidate projects per year that consider the metro (the thinned stream's maximum rate;
-  /// scenario-independent). With acceptance ≈ 0.35 it gives ≈ 84 projects/year into the metro,
+  /// scenario-independent). With acceptance ≈ 0.35 it gives ≈ 90 projects/year into the metro,
   /// ≈ 64 into Barcelona city (greenfield projects 2013–2015, CALIBRATION-TARGETS.md), [0, 1e5].
-  double max_candidates_per_year = 240.0;
+  double max_candidates_per_year = 260.0;
   /// Acceptance probability at the reference logsum (the initial world's) without lead
   /// generation, (0, 1). Calibrated with max_candidates_per_year to the project count.
   double acceptance_base = 0.35;
@@ -20,7 +20,7 @@ struct InvestmentParams {
   /// L = E/(E + lead_half_saturation), E = effort.lead_generation (EUR/month), [0, 10].
   double lead_gain = 1.0;
   double lead_half_saturation = 200000.0;  ///< EUR/month, (0, 1e9]
-  // --- location logit U_ij (size term ln area_i, coefficient 1) ---
+  // --- location logit U_ij (size term ln(jobs located)_i, coefficient 1) ---
   double beta_agglomeration = 0.8;   ///< on ln(1 + jobs of the project's job sector), [0, 3]
   double beta_talent = 0.5;          ///< on the zone's talent share / the metro's, [0, 5]
   double beta_rent = 1.0;            ///< on −ln(office rent index), [0, 5]
@@ -39,7 +39,7 @@ struct InvestmentParams {
   double hq_share = 0.05;  ///< share of projects that are international headquarters, [0, 1]
   /// Yearly hazard that a domestic tradable or tourism firm is acquired by a foreign owner
   /// (reconciles project counts with the foreign stock), [0, 1].
-  double acquisition_rate = 0.005;
+  double acquisition_rate = 0.011;
 };
 
 }  // namespace metrosim::mechanisms

@@ -19,7 +19,8 @@ namespace metrosim::mechanisms {
 struct ZoneAttractors {
   std::vector<std::uint8_t> eligible;  ///< 1: a metro zone with land (not the external zone)
   std::vector<std::uint8_t> is_core;
-  std::vector<double> log_size;  ///< ln(area km²): the size term (land as a floorspace proxy)
+  /// ln(jobs located, persons): the size term, jobs as the proxy of non-residential floorspace
+  std::vector<double> log_size;
   std::vector<std::array<double, 3>> jobs;  ///< persons by labour sector (tourism, tradable, local)
   std::vector<double> talent;      ///< talent share of residents / the metro's (1 = average)
   std::vector<double> rent_index;  ///< office rent proxy: market rent / metro mean (> 0)
