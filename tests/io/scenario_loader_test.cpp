@@ -217,9 +217,9 @@ TEST_CASE("every key's setter and getter touch one field and only that one", "[i
               io::format_value(other, other.get(defaults)));
   }
   CHECK(sections == std::set<std::string>{"agents", "brand", "economy", "external", "externalities",
-                                          "housing", "investors", "labour", "migration", "output",
-                                          "region", "relocation", "run", "shocks", "talent",
-                                          "tourism"});
+                                          "firms", "housing", "investment", "investors", "labour",
+                                          "migration", "output", "region", "relocation", "run",
+                                          "shocks", "talent", "tourism"});
 }
 
 TEST_CASE("unknown zone codes are reported with file, line and a suggestion", "[io][scenario]") {
