@@ -20,7 +20,7 @@ LEVERS = [
     ("housing.social_units_per_year", "20000", "social_starts", "metro"),
     ("talent.retention_programme", "1", "talent_departures", "metro"),
     ("investment.acceptance_base", "0.9", "projects", "metro"),
-    ("investment.beta_visibility", "3", "projects", "zones"),
+    ("investment.beta_talent", "3", "projects", "zones"),
     ("firms.birth_rate", "0.3", "firm_births", "metro"),
     ("firms.export_entry_base", "0.2", "export_entries", "metro"),
 ]
