@@ -86,5 +86,7 @@ void add_events_keys(Keys& k);
 /// Keys of governance, agencies, politics, ring-fenced lines, promoters, incentives and brands
 /// (scenario_keys_governance.cpp).
 void add_governance_brand_keys(Keys& k);
+/// Keys of the investment and firms sections (scenario_keys_investment.cpp).
+void add_investment_keys(Keys& k);
 
 }  // namespace metrosim::io::key_binding

@@ -456,6 +456,7 @@ Keys make_keys() {
   add_migration_keys(keys);
   add_externality_keys(keys);
   add_labour_keys(keys);
+  add_investment_keys(keys);
   add_supply_keys(keys);
   add_tourism_keys(keys);
   add_events_keys(keys);

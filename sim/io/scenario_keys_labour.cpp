@@ -26,10 +26,12 @@ void add_labour_keys(Keys& k) {
       "assumption (swept): Idescat affiliations, Barcelonès 1,006,266 (2010) → 1,189,595 (2022), "
       "+1.4 %/year";
   l(dbl("labour.growth_tourism", "per year", in(-0.5, 0.5),
-        "yearly growth of the tourism jobs path (until firms replace it)", growth_source),
+        "yearly growth of the tourism jobs path (used only when firms.drive_jobs = 0)",
+        growth_source),
     &P::growth_tourism);
   l(dbl("labour.growth_tradable", "per year", in(-0.5, 0.5),
-        "yearly growth of the tradable jobs path (until firms replace it)", growth_source),
+        "yearly growth of the tradable jobs path (used only when firms.drive_jobs = 0)",
+        growth_source),
     &P::growth_tradable);
   l(dbl("labour.growth_local", "per year", in(-0.5, 0.5),
         "yearly growth of the local jobs path beyond the multiplier's induced jobs", growth_source),

@@ -124,7 +124,7 @@ void record_strategy_month(World& w, core::Step t) {
                           arr[static_cast<std::size_t>(ms::ArrivalStream::kResearcher)] +
                           arr[static_cast<std::size_t>(ms::ArrivalStream::kSkilled)]) *
       w.weight;
-  m.kpi.assisted_projects = 0.0;  // wired when the investment mechanism reports its projects
+  m.kpi.assisted_projects = w.investment.assisted_month;  // projects that came through leads
   m.externality = externality_levels(w);
   m.spend = w.effort.spend;
 }

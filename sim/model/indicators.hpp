@@ -179,6 +179,25 @@ enum class MetroInd : std::size_t {
   kCoordination,
   kNetworkMemberships,
   kBrandBacklash,
+  // investment projects and firms (MODEL.md §7.4–7.5; observe_investment.cpp)
+  kFirms,
+  kFirmsForeign,
+  kExporters,
+  kInternationalHqs,
+  kFirmBirths,
+  kFirmExits,
+  kExportEntries,
+  kAcquisitions,
+  kProjectCandidates,
+  kProjects,
+  kProjectsNew,
+  kProjectsExpansion,
+  kProjectsHq,
+  kProjectsAssisted,
+  kProjectJobs,
+  kIncentiveCost,
+  kProjectsOutsideCoreShare,
+  kProjectJobsOutsideCoreShare,
   kCount
 };
 
@@ -272,6 +291,17 @@ enum class ZoneInd : std::size_t {
   kPromotionOwnBrand,
   kIncentivePerJob,
   kReferralWeight,
+  // investment projects and firms (MODEL.md §7.4–7.5; observe_investment.cpp)
+  kProjects,
+  kProjectJobs,
+  kIncentiveCost,
+  kFirms,
+  kFirmsForeign,
+  kJobsKnowledgeTech,
+  kJobsIndustryLogistics,
+  kJobsTourismHospitality,
+  kJobsCreativeCulture,
+  kJobsOtherServices,
   kCount
 };
 

@@ -34,6 +34,10 @@ void observe_brands(const World& w, core::Step t, Recorder& rec);
 /// Budgets, spend by instrument, political will, effort and routing of month t, after the
 /// governance and brands steps (observe_governance.cpp).
 void record_governance(const World& w, core::Step t, Recorder& rec);
+/// Firms (stocks of month t, per zone: firms, foreign firms, jobs by firm sector) and the
+/// month's projects, births, exits and acquisitions (observe_investment.cpp).
+void observe_firms(const World& w, core::Step t, Recorder& rec);
+void record_investment_flows(const World& w, core::Step t, Recorder& rec);
 /// Event attendance of month t (an input from the region's events calendar).
 void record_calendar(const World& w, core::Step t, Recorder& rec);
 /// Tourism and STR indicators (observe_tourism.cpp), called by the three functions above.

@@ -11,8 +11,10 @@
 #include "mechanisms/brands/brand_params.hpp"
 #include "mechanisms/externalities/externality_params.hpp"
 #include "mechanisms/governance/governance_params.hpp"
+#include "mechanisms/firms/firms_params.hpp"
 #include "mechanisms/housing/housing_params.hpp"
 #include "mechanisms/housing/supply_params.hpp"
+#include "mechanisms/investment/investment_params.hpp"
 #include "mechanisms/labour/labour_params.hpp"
 #include "mechanisms/migration/migration_params.hpp"
 #include "mechanisms/networks/networks_params.hpp"
@@ -135,6 +137,9 @@ struct Scenario {
   mechanisms::PromoterParams promoters;
   mechanisms::IncentiveParams incentives;
   mechanisms::BrandParams brand;
+  // Mobile investment projects ([investment], §7.4) and firm demography ([firms], §7.5).
+  mechanisms::InvestmentParams investment;
+  mechanisms::FirmsParams firms;
 };
 
 }  // namespace metrosim::model

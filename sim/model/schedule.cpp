@@ -14,6 +14,7 @@
 #include "model/calendar_step.hpp"
 #include "model/events_step.hpp"
 #include "model/governance_step.hpp"
+#include "model/investment_step.hpp"
 #include "model/observe.hpp"
 #include "model/supply.hpp"
 #include "model/tourism_jobs.hpp"
@@ -82,6 +83,7 @@ void step(World& w, core::Step t, Recorder& rec) {
   // Events (step 4): January bids and funding applications; won events held this month; the
   // awareness boost of this month's congresses reaches the brands next month.
   step_events(w, ctx, t);
+  observe_firms(w, t, rec);
   record_calendar(w, t, rec);
   record_governance(w, t, rec);
 
@@ -93,11 +95,18 @@ void step(World& w, core::Step t, Recorder& rec) {
     mechanisms::age_heads(s.migration, ctx, w.households);
   }
 
-  // Labour (MODEL.md §3 step 7): retirements, separations, the jobs path, gravity filling.
-  // Tourism jobs follow the visitor-nights the zone sold last month (the market runs later in
-  // the month) relative to a lever-free reference market in the same month (tourism_jobs.hpp).
+  // Tourism demand for the month: the visitor-nights each zone sold last month (the market runs
+  // later in the month) relative to a lever-free reference market in the same month
+  // (tourism_jobs.hpp). Tourism firms grow and are born with it (step 6).
   update_tourism_demand(w, t);
+  // Investment (MODEL.md §3 step 5): candidate projects, acceptance, location, acquisitions.
+  step_investment(w, ctx);
+  // Firms (step 6): births, growth, exit, export entry; tourism and tradable job targets.
+  step_firms(w, ctx);
+  // Labour (step 7): retirements, separations, job slots (sums over firms for tourism and
+  // tradable, the multiplier for local), gravity filling; local firms follow local jobs.
   mechanisms::labour_step(s.labour, ctx, w.zones, w.households, w.jobs);
+  sync_local_firms(w);
 
   // Arrivals see the metro as it is at the start of the month (the group index is current).
   const mechanisms::ArrivalContext arrivals_ctx = arrival_context(w);
@@ -197,6 +206,7 @@ void step(World& w, core::Step t, Recorder& rec) {
       mechanisms::household_welfare(s.relocation, w.zones, w.households, w.weight));
   record_flows(w, t, rec);
   record_labour_flows(w, t, rec);
+  record_investment_flows(w, t, rec);
   record_welfare(w, t, rec);
   record_externalities(w, t, rec);
   // Step 13 (January): the strategy review reads the months recorded so far, this one included.

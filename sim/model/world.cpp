@@ -13,6 +13,7 @@
 #include "mechanisms/housing/market_rent.hpp"
 #include "mechanisms/labour/labour.hpp"
 #include "model/governance_step.hpp"
+#include "model/investment_step.hpp"
 #include "model/supply.hpp"
 #include "model/tourism_jobs.hpp"
 
@@ -155,6 +156,9 @@ World build_world(const Scenario& s, const agents::RegionInput& region, std::uin
   init_strategy(w, region.events);
   w.tourism = init_tourism(s, region, w.zones);
   w.tourism_reference = w.tourism;
+  // Firms matched to the initial jobs by zone and sector (MODEL.md §5, §7.5); projects' reference
+  // logsum from the initial world (after brands, effort and the tourism flags exist).
+  init_firms_world(w);
   w.loop_gain = mechanisms::rent_loop_gain(s.housing, s.relocation, w.zones,
                                            mechanisms::mean_ltr_income(w.households, w.by_zone));
   init_supply(w);
@@ -182,6 +186,7 @@ void check_world(const World& w) {
                                " " + agents::kTenureNames[u] + " households but occupancy " +
                                std::to_string(w.zones.occupied[z][u]));
   check_supply(w);
+  check_firm_jobs(w);
   // Employed households = filled jobs, and filled ≤ slots, for every zone and sector.
   const auto filled = mechanisms::count_filled(w.households, w.zones.size());
   for (std::size_t z = 0; z < w.zones.size(); ++z)

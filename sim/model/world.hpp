@@ -15,10 +15,12 @@
 #include "core/group_index.hpp"
 #include "core/rng.hpp"
 #include "mechanisms/externalities/welfare.hpp"
+#include "mechanisms/firms/firms_state.hpp"
 #include "mechanisms/governance/instruments.hpp"
 #include "mechanisms/housing/asset_price.hpp"
 #include "mechanisms/housing/construction.hpp"
 #include "mechanisms/housing/investors.hpp"
+#include "mechanisms/investment/investment_state.hpp"
 #include "mechanisms/labour/jobs_state.hpp"
 #include "mechanisms/migration/migration.hpp"
 #include "mechanisms/relocation/matching.hpp"
@@ -38,8 +40,10 @@ struct World {
   core::RngKey rng_key;
   agents::Zones zones;
   agents::Households households;
-  mechanisms::JobsState jobs;  ///< jobs by workplace zone and sector (MODEL.md §7.6)
-  agents::Firms firms;         ///< empty until the firm mechanism (issue 4) populates it
+  mechanisms::JobsState jobs;              ///< jobs by workplace zone and sector (MODEL.md §7.6)
+  agents::Firms firms;                     ///< establishments (MODEL.md §7.5), persons employed
+  mechanisms::FirmsState firms_state;      ///< birth pool, demand seen, the month's firm flows
+  mechanisms::InvestmentState investment;  ///< reference logsum, the month's projects (§7.4)
   agents::Agencies agencies;
   agents::EventCalendar events_calendar;
   agents::Brands brands;              ///< metro and own brands, visibility by zone (§7.2)

@@ -240,7 +240,7 @@ TEST_CASE("every key's setter and getter touch one field and only that one", "[i
               io::format_value(other, other.get(defaults)));
   }
   CHECK(sections == std::set<std::string>{
-                        "agencies",   "agents",    "brand",         "cooperation", "economy", "evaluation", "funding",
+                        "agencies",   "agents",    "brand",         "cooperation", "economy", "evaluation", "firms", "funding",
                         "events",     "external",  "externalities", "governance",  "housing",
                         "investment", "investors", "labour",        "migration",   "mitigation",
                         "networks",   "output",    "politics",      "promoters",   "region",

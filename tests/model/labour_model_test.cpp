@@ -35,6 +35,7 @@ double metro(const model::Recorder& rec, core::Step t, model::MetroInd k) {
 
 TEST_CASE("labour invariants hold every month: filled jobs never exceed jobs", "[model][labour]") {
   model::Scenario s = testing::tiny_scenario(1.0, 36);
+  s.firms.drive_jobs = false;       // labour's own jobs path (firms: investment_model_test)
   s.labour.growth_tradable = -0.2;  // a falling path exercises layoffs
   s.labour.growth_tourism = 0.1;
   model::World w = model::build_world(s, tiny_region_with_rates(), 0);
@@ -142,6 +143,7 @@ TEST_CASE("a larger local multiplier adds local jobs when tradable jobs grow",
   for (std::uint32_t rep = 0; rep < 3; ++rep) {
     const auto local_jobs = [&](double m) {
       model::Scenario s = testing::tiny_scenario(1.0, 24);
+      s.firms.drive_jobs = false;  // the path grows tradable jobs (firms would not)
       s.labour.growth_tradable = 0.10;
       s.labour.multiplier = m;
       model::World w = model::build_world(s, tiny_region_with_rates(), rep);

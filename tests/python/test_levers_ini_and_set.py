@@ -26,6 +26,10 @@ LEVERS = [
     ("politics.institutionalisation", "1", "agency_budget", "metro"),
     ("brand.sharing@08101", "1", "brand_visibility", "zones"),
     ("investment.incentive_per_job", "1000", "incentive_offer_mean", "metro"),
+    ("investment.acceptance_base", "0.9", "projects", "metro"),
+    ("investment.beta_talent", "3", "projects", "zones"),
+    ("firms.birth_rate", "0.3", "firm_births", "metro"),
+    ("firms.export_entry_base", "0.2", "export_entries", "metro"),
 ]
 
 

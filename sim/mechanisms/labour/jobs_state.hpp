@@ -53,6 +53,10 @@ struct JobsState {
   /// speed / 60 where the region's travel-time matrix has the pair.
   std::vector<double> gravity_cost;
   std::vector<std::uint8_t> jobs_from_data;  ///< 1: initial structure from the jobs table
+  /// Firms drive jobs (firms.drive_jobs): tourism and tradable slots follow `firm_jobs` (agent
+  /// units: the sums over firms of the month, set by the firms step) instead of the path.
+  bool firms_drive = false;
+  std::vector<std::array<double, agents::kJobSectors>> firm_jobs;
   LabourFlows flows;
 
   std::size_t zones() const { return jobs.size(); }

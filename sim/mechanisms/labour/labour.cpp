@@ -190,9 +190,15 @@ std::vector<std::array<double, kJobSectors>> job_targets(const LabourParams& p,
   for (std::size_t z = 0; z < jobs.zones(); ++z) {
     if (zones.is_external[z]) continue;
     const double demand = p.tourism_demand_index * jobs.tourism_demand[z];
-    t[z][kTourism] = jobs.base[z][kTourism] * jobs.path_level[kTourism] *
-                     std::pow(demand, p.tourism_demand_elasticity);
-    t[z][kTradable] = jobs.base[z][kTradable] * jobs.path_level[kTradable];
+    if (jobs.firms_drive) {
+      // Jobs are sums over firms (MODEL.md §7.5): tourism demand already acted on the firms.
+      t[z][kTourism] = jobs.firm_jobs[z][kTourism];
+      t[z][kTradable] = jobs.firm_jobs[z][kTradable];
+    } else {
+      t[z][kTourism] = jobs.base[z][kTourism] * jobs.path_level[kTourism] *
+                       std::pow(demand, p.tourism_demand_elasticity);
+      t[z][kTradable] = jobs.base[z][kTradable] * jobs.path_level[kTradable];
+    }
     // Local multiplier: non-tradable jobs follow the export jobs held by the zone's residents
     // (they spend where they live), counted as the change since the start.
     t[z][kLocal] =
