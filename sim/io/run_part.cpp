@@ -15,7 +15,7 @@ namespace metrosim::io {
 namespace {
 
 constexpr char kMagic[] = "METROSIM-RUN-PART";
-constexpr std::uint32_t kPartFormat = 1;
+constexpr std::uint32_t kPartFormat = 2;
 
 class Writer {
  public:
@@ -179,6 +179,7 @@ std::string serialize_run_part(const RunPart& part) {
       w.vec(v.dims);
       w.vec(v.data);
       w.pod(static_cast<std::uint8_t>(v.aggregation));
+      w.map(v.attrs);
     }
   }
   std::string bytes = std::move(w.bytes());
@@ -219,8 +220,9 @@ RunPart deserialize_run_part(const std::string& bytes, const std::string& what) 
       v.dims = r.vec<std::string>();
       v.data = r.vec<double>();
       const auto a = r.pod<std::uint8_t>();
-      if (a > static_cast<std::uint8_t>(Aggregation::kStatic)) r.fail("unknown aggregation");
+      if (a > static_cast<std::uint8_t>(Aggregation::kCumulative)) r.fail("unknown aggregation");
       v.aggregation = static_cast<Aggregation>(a);
+      v.attrs = r.map();
       g.vars.push_back(std::move(v));
     }
     o.groups.push_back(std::move(g));

@@ -35,6 +35,13 @@ RunPart sample_part() {
                     {1.0 / 3.0, nan, -0.0, 1e-310, std::numeric_limits<double>::infinity(), 7},
                     Aggregation::kFlow});
   g.vars.push_back({"lat2", "degree", "static", {"zone"}, {}, Aggregation::kStatic});
+  g.vars.push_back({"headline_x",
+                    "households",
+                    "running total",
+                    {"time"},
+                    {1, 2},
+                    Aggregation::kCumulative,
+                    {{"better", "lower"}}});
   p.output.groups = {g, Group{"metro", {}, {}}};
   return p;
 }
@@ -67,13 +74,14 @@ TEST_CASE("run part round trip keeps every value bit for bit", "[sweep]") {
   }
   CHECK(same_bits(std::get<std::vector<double>>(b.coords[4].values),
                   std::get<std::vector<double>>(a.coords[4].values)));
-  REQUIRE(b.vars.size() == 2);
-  for (std::size_t i = 0; i < 2; ++i) {
+  REQUIRE(b.vars.size() == 3);
+  for (std::size_t i = 0; i < 3; ++i) {
     CHECK(b.vars[i].name == a.vars[i].name);
     CHECK(b.vars[i].units == a.vars[i].units);
     CHECK(b.vars[i].long_name == a.vars[i].long_name);
     CHECK(b.vars[i].dims == a.vars[i].dims);
     CHECK(b.vars[i].aggregation == a.vars[i].aggregation);
+    CHECK(b.vars[i].attrs == a.vars[i].attrs);
     CHECK(same_bits(b.vars[i].data, a.vars[i].data));
   }
   CHECK(q.output.groups[1].name == "metro");

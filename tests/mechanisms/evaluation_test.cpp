@@ -19,7 +19,7 @@ constexpr std::size_t idx(Instrument k) {
 }
 
 InstrumentArray default_row() {
-  // Discretionary shares over the pool (networks and cooperation outside the review).
+  // Discretionary shares; networks, cooperation and incentives are outside the review's pool.
   InstrumentArray a{};
   a[idx(Instrument::kPromotion)] = 0.3;
   a[idx(Instrument::kLeadGeneration)] = 0.2;
@@ -61,7 +61,9 @@ TEST_CASE("reallocation keeps the pool's total, the floors and the ring-fenced s
   CHECK(sum(out) == Approx(sum(row)).epsilon(1e-12));
   CHECK(out[idx(Instrument::kNetworks)] == row[idx(Instrument::kNetworks)]);
   CHECK(out[idx(Instrument::kCooperation)] == row[idx(Instrument::kCooperation)]);
-  const double pool = sum(row) - row[idx(Instrument::kNetworks)];
+  CHECK(out[idx(Instrument::kIncentives)] == row[idx(Instrument::kIncentives)]);  // not budget
+  const double pool =
+      sum(row) - row[idx(Instrument::kNetworks)] - row[idx(Instrument::kIncentives)];
   for (std::size_t k = 0; k < mechanisms::kInstruments; ++k)
     if (mechanisms::is_reallocated(static_cast<Instrument>(k)))
       CHECK(out[k] >= p.floor * pool * (1 - 1e-12));

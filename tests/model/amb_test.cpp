@@ -1,6 +1,6 @@
 // The default AMB region through the model: scale consistency and determinism at scale 0.05.
-#include <catch2/catch.hpp>
 #include <omp.h>
+#include <catch2/catch.hpp>
 
 #include <cmath>
 #include <cstring>
@@ -16,8 +16,8 @@ namespace {
 const std::string kRegionDir = std::string(METROSIM_SOURCE_DIR) + "/scenarios/barcelona-amb";
 
 model::Scenario amb(double scale, int steps) {
-  return io::load_scenario("", {"agents.scale=" + std::to_string(scale),
-                                "run.steps=" + std::to_string(steps)})
+  return io::load_scenario(
+             "", {"agents.scale=" + std::to_string(scale), "run.steps=" + std::to_string(steps)})
       .scenario;
 }
 
@@ -56,12 +56,16 @@ TEST_CASE("AMB: metro aggregates agree across scales 0.01 and 0.1", "[model][amb
   // within one coarse agent per zone: 46 × 100 households.
   CHECK(std::abs(at(a, 0, MetroInd::kHouseholds) - at(b, 0, MetroInd::kHouseholds)) <= 100);
   CHECK(std::abs(at(a, 0, MetroInd::kHouseholdsLtr) - at(b, 0, MetroInd::kHouseholdsLtr)) <= 4600);
-  CHECK(at(a, 0, MetroInd::kRentMarketMean) == Approx(at(b, 0, MetroInd::kRentMarketMean)).epsilon(0.005));
+  CHECK(at(a, 0, MetroInd::kRentMarketMean) ==
+        Approx(at(b, 0, MetroInd::kRentMarketMean)).epsilon(0.005));
   // Month 12: stochastic moves at scale 0.01 (≈13,000 agents, ≈60 moves a month) make rents and
   // vacancies noisy; stated tolerances: households 0.5 %, mean market rent 2 %, vacancy 0.01.
-  CHECK(at(a, 12, MetroInd::kHouseholds) == Approx(at(b, 12, MetroInd::kHouseholds)).epsilon(0.005));
-  CHECK(at(a, 12, MetroInd::kRentMarketMean) == Approx(at(b, 12, MetroInd::kRentMarketMean)).epsilon(0.02));
-  CHECK(at(a, 12, MetroInd::kVacancyRateLtr) == Approx(at(b, 12, MetroInd::kVacancyRateLtr)).margin(0.01));
+  CHECK(at(a, 12, MetroInd::kHouseholds) ==
+        Approx(at(b, 12, MetroInd::kHouseholds)).epsilon(0.005));
+  CHECK(at(a, 12, MetroInd::kRentMarketMean) ==
+        Approx(at(b, 12, MetroInd::kRentMarketMean)).epsilon(0.02));
+  CHECK(at(a, 12, MetroInd::kVacancyRateLtr) ==
+        Approx(at(b, 12, MetroInd::kVacancyRateLtr)).margin(0.01));
   CHECK(at(a, 12, MetroInd::kIncomeMean) == Approx(at(b, 12, MetroInd::kIncomeMean)).epsilon(0.01));
 }
 

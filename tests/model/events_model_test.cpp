@@ -61,13 +61,18 @@ void set_strategy(model::World& w, double event_bid) {
 TEST_CASE("won events add congress nights and spending; without a bid budget none are won",
           "[model][events][paired]") {
   // Held within the bid year (lead time 0), many opportunities, wins likely.
-  const auto s = amb(12, {"events.lead_time_months=0", "events.bids_per_year=20",
-                          "events.win_max=1", "events.attendees_median=20000"});
+  // The bid line is the ring-fenced events.bid_budget the governance step spends every month.
+  const std::vector<std::string> sets = {"events.lead_time_months=0", "events.bids_per_year=20",
+                                         "events.win_max=1", "events.attendees_median=20000"};
+  auto with_budget = [&](const char* budget) {
+    auto v = sets;
+    v.push_back(std::string("events.bid_budget=") + budget);
+    return amb(12, v);
+  };
+  const auto s = with_budget("6e6");
   const auto region = io::read_region(s, kRegionDir);
-  auto none = model::build_world(s, region, 0);
+  auto none = model::build_world(with_budget("0"), region, 0);
   auto bid = model::build_world(s, region, 0);
-  set_strategy(none, 0.0);
-  set_strategy(bid, 500e3);
   const auto r0 = model::simulate(none);
   const auto r1 = model::simulate(bid);
   CHECK(total(r0, MetroInd::kEventsWon) == 0.0);
@@ -140,6 +145,9 @@ TEST_CASE("counting externalities in the running review raises mitigation's shar
   auto s = testing::tiny_scenario(1.0, 26);
   s.evaluation.adaptive = true;
   s.evaluation.lag_months = 0;  // the whole first year in the first review's window
+  // Assisted projects make lead generation's payoff per EUR tens of times the others'; a
+  // temperature of that order keeps the softmax off its floors so a shift can show.
+  s.evaluation.temperature = 50.0;
   auto region = testing::tiny_region();
   agents::AgencyRow a;
   a.code = "A1";

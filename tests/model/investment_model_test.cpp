@@ -35,9 +35,9 @@ TEST_CASE("jobs by sector are sums over firms and filled jobs never exceed slots
           "[model][investment][invariants]") {
   model::Scenario s = tiny_investment(36);
   s.investment.project_jobs_median = 60;  // projects large enough to move slots
+  s.promoters.lead_generation = 3.6e6;    // EUR/year: the tiny region has no agencies
   model::World w = model::build_world(s, testing::tiny_region(), 0);
   REQUIRE(w.firms.size() > 100);
-  w.effort.lead_generation = 3e5;
   model::Recorder rec;
   rec.resize(36, w.zones.size());
   double projects = 0, births = 0, exits = 0;
@@ -68,9 +68,10 @@ TEST_CASE("investment and firms: a run is bit-identical on 1 and 2 threads",
           "[model][investment][determinism]") {
   const auto once = [](int threads) {
     omp_set_num_threads(threads);
-    model::World w = model::build_world(tiny_investment(18), testing::tiny_region(), 0);
-    w.effort.lead_generation = 2e5;
-    w.effort.incentive_per_job[1] = 5000;
+    model::Scenario s = tiny_investment(18);
+    s.promoters.lead_generation = 2.4e6;  // EUR/year
+    s.incentives.per_job = 5000;          // EUR per job: the incentive competition runs too
+    model::World w = model::build_world(s, testing::tiny_region(), 0);
     auto rec = model::simulate(w);
     return std::make_pair(rec, w.firms.employees);
   };
@@ -88,8 +89,11 @@ TEST_CASE("lead generation raises projects and project jobs in the model (paired
   double base = 0, more = 0, assisted = 0;
   for (std::uint32_t rep = 0; rep < 4; ++rep)
     for (double lead : {0.0, 1e6}) {
-      model::World w = model::build_world(tiny_investment(24), testing::tiny_region(), rep);
-      w.effort.lead_generation = lead;
+      // The governance step fills the effort every month; the tiny region has no agencies, so
+      // the exogenous promoters' lead generation (EUR/year) is all there is.
+      model::Scenario s = tiny_investment(24);
+      s.promoters.lead_generation = 12.0 * lead;
+      model::World w = model::build_world(s, testing::tiny_region(), rep);
       const auto rec = model::simulate(w);
       for (core::Step t = 0; t < 24; ++t) {
         (lead > 0 ? more : base) += metro(rec, t, model::MetroInd::kProjectJobs);
