@@ -54,8 +54,19 @@ def hotel_growth_2015_2016(f):
     return _year(n, 2016).sum(axis=1) / _year(n, 2015).sum(axis=1) - 1.0
 
 
+def projects_core_2015_2017(f):
+    core = f["zones/projects"][...][..., _core_mask(f)].sum(-1)
+    return sum(_year(core, y).sum(axis=1) for y in (2015, 2016, 2017)) / 3.0
+
+
+def foreign_firms_growth_2017_2019(f):
+    stock = f["metro/firms_foreign"][...]
+    return _year(stock, 2019)[:, -1] / _year(stock, 2017)[:, 0] - 1.0
+
+
 QUANTITIES = {fn.__name__: fn for fn in (rent_2019, rent_growth_2014_2019, hotel_tourists_2019,
-                                         hotel_growth_2015_2016)}
+                                         hotel_growth_2015_2016, projects_core_2015_2017,
+                                         foreign_firms_growth_2017_2019)}
 
 
 def _bands(source_dir):

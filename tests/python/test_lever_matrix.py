@@ -6,7 +6,7 @@ apart: adding a row adds a test.
 
 Each row: key, low value, high value, indicator (`/metro/<name>`, `/zones/<name>@core`,
 `/zones/<name>@periphery` or `/zones/<name>@<zone code>`), measure (`total` over the horizon,
-`final` month, `mean` over months) and the sign of high − low (`+`, `−`, or `=` for "no
+`final` month, `mean` over months, `sd` = standard deviation over months) and the sign of high − low (`+`, `−`, or `=` for "no
 directional effect": within 5 % of each other).
 
 Tolerance (stated): the effect counts when the mean paired difference has the stated sign and is
@@ -93,6 +93,8 @@ def _measure(path, indicator, measure):
         return data.sum(axis=1)
     if measure == "final":
         return data[:, -1]
+    if measure == "sd":
+        return data.std(axis=1)
     assert measure == "mean", f"unknown measure {measure!r}"
     return data.mean(axis=1)
 

@@ -10,7 +10,7 @@ struct InvestmentParams {
   /// Candidate projects per year that consider the metro (the thinned stream's maximum rate;
   /// scenario-independent). With acceptance ≈ 0.35 it gives ≈ 90 projects/year into the metro,
   /// ≈ 64 into Barcelona city (greenfield projects 2013–2015, CALIBRATION-TARGETS.md), [0, 1e5].
-  double max_candidates_per_year = 260.0;
+  double max_candidates_per_year = 160.0;
   /// Acceptance probability at the reference logsum (the initial world's) without lead
   /// generation, (0, 1). Calibrated with max_candidates_per_year to the project count.
   double acceptance_base = 0.35;
@@ -39,7 +39,7 @@ struct InvestmentParams {
   double hq_share = 0.05;  ///< share of projects that are international headquarters, [0, 1]
   /// Yearly hazard that a domestic tradable or tourism firm is acquired by a foreign owner
   /// (reconciles project counts with the foreign stock), [0, 1].
-  double acquisition_rate = 0.011;
+  double acquisition_rate = 0.0094;
 };
 
 }  // namespace metrosim::mechanisms
