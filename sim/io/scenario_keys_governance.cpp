@@ -126,9 +126,24 @@ void add_ring_fenced_keys(Keys& k) {
         "solidarity term of the image target per 1 % of budgets spent on cooperation"),
     &R::cooperation_image_effect);
   r(dbl("mitigation.budget", "EUR/year", in(0, 1e9),
-        "ring-fenced externality mitigation, taken from budgets pro rata (reported as spend)",
+        "ring-fenced externality mitigation, taken from budgets pro rata (buys STR inspections)",
         kLever),
     &R::mitigation_budget);
+  r(dbl("mitigation.enforcement_gain", "per month", in(0, 1),
+        "extra removal rate of unlicensed STR units bought by mitigation spend at saturation",
+        kSwept),
+    &R::mitigation_enforcement_gain);
+  r(dbl("mitigation.spend_half", "EUR/month", in(0, 1e9, "(]"),
+        "mitigation spend that buys half of mitigation.enforcement_gain", kSwept),
+    &R::mitigation_spend_half);
+  r(dbl("talent.programme_gain", "intensity", in(0, 1),
+        "retention-programme intensity added by agencies' talent spend at saturation (default 0: "
+        "no evidence on effectiveness per EUR)",
+        kSwept),
+    &R::talent_programme_gain);
+  r(dbl("talent.programme_spend_half", "EUR/month", in(0, 1e9, "(]"),
+        "talent spend that buys half of talent.programme_gain", kSwept),
+    &R::talent_spend_half);
   r(dbl("events.bid_budget", "EUR/year", in(0, 1e9),
         "ring-fenced bid line for new events, taken from budgets pro rata (effort.event_bid)",
         kLever),

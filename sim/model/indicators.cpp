@@ -251,7 +251,7 @@ const std::array<IndicatorSpec, kMetroCount>& metro_indicators() {
       {"spend_networks", F, "EUR/month", "city-network membership fees"},
       {"spend_cooperation", F, "EUR/month", "ring-fenced decentralised cooperation"},
       {"spend_mitigation", F, "EUR/month",
-       "ring-fenced externality mitigation (reported as spend; no mechanism yet)"},
+       "ring-fenced externality mitigation (buys STR inspections: mitigation.enforcement_gain)"},
       {"agency_overhead", F, "EUR/month", "fixed overheads paid by the active agencies"},
       {"agency_budget", F, "EUR/month", "budgets in force of all agencies / 12"},
       {"promotion_metro_brand", F, "EUR/month",

@@ -126,6 +126,12 @@ void step(World& w, core::Step t, Recorder& rec) {
   mechanisms::MigrationParams migration = s.migration;
   migration.metro_awareness = w.brands.metro_awareness;
   migration.metro_image = w.brands.metro_image;
+  // Agencies' talent programmes add to the retention programme's intensity (saturating).
+  migration.retention_programme =
+      std::min(1.0, migration.retention_programme +
+                        mechanisms::spend_effect(s.ring_fenced.talent_programme_gain,
+                                                 w.effort.talent_programme,
+                                                 s.ring_fenced.talent_spend_half));
   mechanisms::append_arrivals(migration, ctx, arrivals_ctx, w.households, w.from_zone,
                               w.arrival_stream);
   mechanisms::add_arrivals(w.events, first_arrival, w.households.size());
@@ -167,7 +173,17 @@ void step(World& w, core::Step t, Recorder& rec) {
   step_tourism_market(s, w.calendar, t, attendees, w.brands.metro_awareness, w.brands.metro_image,
                       w.weight, w.zones, w.tourism);
   w.tourism.freed_for_str = w.flows.freed_for_str;
-  step_str_conversions(s, w.zones, w.tourism);
+  // Mitigation spend buys inspections: the enforcement rate rises, saturating in spend.
+  if (w.effort.mitigation > 0.0) {
+    Scenario mitigated = s;
+    mitigated.tourism.enforcement = std::min(
+        1.0, s.tourism.enforcement + mechanisms::spend_effect(
+                                         s.ring_fenced.mitigation_enforcement_gain,
+                                         w.effort.mitigation, s.ring_fenced.mitigation_spend_half));
+    step_str_conversions(mitigated, w.zones, w.tourism);
+  } else {
+    step_str_conversions(s, w.zones, w.tourism);
+  }
   // Units converted to STR leave the landlord types in proportion to their vacant LTR units
   // (a simplification: the types' conversion propensities act on non-renewal, not on this split).
   {

@@ -250,3 +250,13 @@ TEST_CASE("elections happen in May of the listed years only", "[governance][poli
   CHECK_FALSE(is_election(p, 2020, 5));
   CHECK(budget_in_force(100.0, 0.3, 0.5) == Approx(100.0));  // data budget at neutral will
 }
+
+TEST_CASE("spend effects: none without spend, rising and saturating at the gain", "[governance]") {
+  using mechanisms::spend_effect;
+  CHECK(spend_effect(0.05, 0.0, 1e5) == 0.0);
+  CHECK(spend_effect(0.05, 1e5, 1e5) == Approx(0.025));  // half the gain at the half-spend
+  CHECK(spend_effect(0.05, 2e5, 1e5) > spend_effect(0.05, 1e5, 1e5));
+  CHECK(spend_effect(0.05, 1e12, 1e5) < 0.05);
+  CHECK(spend_effect(0.05, 1e12, 1e5) == Approx(0.05).epsilon(1e-6));
+  CHECK(spend_effect(0.0, 1e6, 1e5) == 0.0);  // a zero gain: spend buys nothing
+}

@@ -48,7 +48,21 @@ struct RingFencedParams {
   double event_bid_budget = 500000.0;     ///< EUR/year, [0, 1e9]
   double network_count = 4.0;             ///< city-network memberships, [0, 100]
   double network_cost = 25000.0;          ///< EUR/year per membership, [0, 1e7]
+  /// What mitigation spend buys (MODEL.md §7.1 instrument "externality mitigation"): extra
+  /// inspections of unlicensed short-term rentals. Removal rate added at saturation, per month,
+  /// [0, 1]; assumption (swept)
+  double mitigation_enforcement_gain = 0.05;
+  double mitigation_spend_half = 100000.0;  ///< EUR/month giving half that gain, (0, 1e9]
+  /// What talent-programme spend buys: retention-programme intensity added at saturation, [0, 1];
+  /// default 0 (no evidence on effectiveness per EUR); assumption (swept)
+  double talent_programme_gain = 0.0;
+  double talent_spend_half = 200000.0;  ///< EUR/month giving half that gain, (0, 1e9]
 };
+
+/// Saturating effect of a month's spend: gain · S / (S + half); 0 without spend.
+inline double spend_effect(double gain, double spend_month, double half) {
+  return spend_month > 0.0 && half > 0.0 ? gain * spend_month / (spend_month + half) : 0.0;
+}
 
 /// Higher-tier and private promoters: fixed spending identical across scenarios (MODEL.md §2).
 struct PromoterParams {
