@@ -241,16 +241,16 @@ std::int64_t run_sweep_share(const SweepPlan& p, int shard, int n_shards, long s
   const std::int64_t total = p.n_runs();
   const std::int64_t reps = p.options.replicates;
   const std::vector<std::int64_t> missing = missing_runs(p);
-  std::vector<std::int64_t> todo;
+  std::vector<std::int64_t> pending;
   for (std::int64_t k : missing)
-    if (k % n_shards == shard) todo.push_back(k);
+    if (k % n_shards == shard) pending.push_back(k);
   std::int64_t complete = total - static_cast<std::int64_t>(missing.size());
   if (complete > 0)
     std::cerr << "metrosim sweep: resuming: " << complete << " of " << total
               << " runs already done in " << p.parts_dir << "\n";
   const auto t0 = std::chrono::steady_clock::now();
   std::int64_t done = 0;
-  for (std::int64_t k : todo) {
+  for (std::int64_t k : pending) {
     if (stop_after >= 0 && done >= stop_after)
       throw std::runtime_error("stopped after " + std::to_string(done) +
                                " runs as METROSIM_SWEEP_STOP_AFTER asks (test hook)");
